@@ -1,0 +1,194 @@
+/**
+ * Helpers the site readers share: text from the DOM, JSON embedded in script text,
+ * meta tags, and choosing the best of several candidate counts.
+ * No browser API beyond the Document passed in; runs in the page and in Node (linkedom).
+ */
+import { countsAgree, parseCount, type ParsedCount } from '../parse-count';
+import type { Platform, Source, Unreadable, UnreadableReason } from './types';
+
+/** Visible text of an element, whitespace collapsed. */
+export function textOf(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export function metaContent(doc: Document, key: string): string | null {
+  const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
+  return el?.getAttribute('content') ?? null;
+}
+
+/** The page's language, for the count parser ("en-GB", "de"). */
+export function pageLang(doc: Document): string | null {
+  return doc.documentElement?.getAttribute('lang') || null;
+}
+
+/**
+ * Finds `<marker> = {...}` (or the whole script when `marker` is an element id) in the
+ * page's script text and parses it. Content scripts live in an isolated world and cannot
+ * read `window.ytInitialData`; the script text is all they have.
+ */
+export function embeddedJson(doc: Document, marker: string | RegExp): unknown {
+  for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
+    const text = script.textContent ?? '';
+    const m = typeof marker === 'string' ? indexAfter(text, marker) : regexIndexAfter(text, marker);
+    if (m < 0) continue;
+    const start = text.indexOf('{', m);
+    if (start < 0) continue;
+    const parsed = parseJsonAt(text, start);
+    if (parsed !== undefined) return parsed;
+  }
+  return undefined;
+}
+
+/** The JSON of `<script id="...">` (TikTok's rehydration data). */
+export function scriptJson(doc: Document, id: string): unknown {
+  const text = doc.getElementById(id)?.textContent;
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function indexAfter(text: string, marker: string): number {
+  const i = text.indexOf(marker);
+  return i < 0 ? -1 : i + marker.length;
+}
+
+function regexIndexAfter(text: string, marker: RegExp): number {
+  const m = marker.exec(text);
+  return m ? m.index + m[0].length : -1;
+}
+
+/** Parses the JSON object starting at `start`: first the fast path (the object runs to the
+ * script's last `}`), then a scan for the matching brace that respects strings. */
+function parseJsonAt(text: string, start: number): unknown {
+  const lastBrace = text.lastIndexOf('}');
+  if (lastBrace > start) {
+    const tail = text.slice(lastBrace + 1).trim();
+    if (tail === '' || tail === ';') {
+      try {
+        return JSON.parse(text.slice(start, lastBrace + 1));
+      } catch {
+        /* fall through to the scan */
+      }
+    }
+  }
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */) depth++;
+    else if (c === 125 /* } */ && --depth === 0) {
+      try {
+        return JSON.parse(text.slice(start, i + 1));
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Safe property walk through parsed JSON: `dig(data, 'a', 0, 'b')`. */
+export function dig(value: unknown, ...path: (string | number)[]): unknown {
+  let cur: unknown = value;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[key];
+  }
+  return cur;
+}
+
+export function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** Every object under `root` that has `key`, depth-first, bounded so a hostile page cannot stall us. */
+export function findAll(root: unknown, key: string, limit = 500, maxDepth = 40): unknown[] {
+  const out: unknown[] = [];
+  const stack: [unknown, number][] = [[root, 0]];
+  let visited = 0;
+  while (stack.length && out.length < limit && visited < 200_000) {
+    const [node, depth] = stack.pop()!;
+    visited++;
+    if (node === null || typeof node !== 'object' || depth > maxDepth) continue;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], depth + 1]);
+      continue;
+    }
+    const obj = node as Record<string, unknown>;
+    if (key in obj) out.push(obj[key]);
+    const keys = Object.keys(obj);
+    for (let i = keys.length - 1; i >= 0; i--) stack.push([obj[keys[i]!], depth + 1]);
+  }
+  return out;
+}
+
+export interface Candidate {
+  count: ParsedCount;
+  source: Source;
+}
+
+/**
+ * One count from several sources: exact beats abbreviated, but only when the two agree
+ * within the abbreviation's precision (an exact number that disagrees with what the page
+ * shows is stale — e.g. meta tags after in-page navigation). Order of `candidates` is
+ * the preference among equals: freshest first.
+ */
+export function bestCount(candidates: (Candidate | null | undefined)[]): Candidate | null {
+  const list = candidates.filter((c): c is Candidate => !!c);
+  if (list.length === 0) return null;
+  const first = list[0]!;
+  if (first.count.exact) return first;
+  const exact = list.find((c) => c.count.exact && countsAgree(c.count, first.count));
+  return exact ?? first;
+}
+
+export function candidate(text: string | null | undefined, source: Source, lang: string | null): Candidate | null {
+  const count = parseCount(text, { lang });
+  return count ? { count, source } : null;
+}
+
+/** A number from embedded JSON: exact when it is a string of digits or an integer we trust. */
+export function jsonCandidate(value: unknown, exact: boolean): Candidate | null {
+  let n: number | null = null;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) n = value;
+  else if (typeof value === 'string' && /^\d{1,15}$/.test(value)) n = Number(value);
+  if (n === null) return null;
+  return { count: { value: n, exact, step: exact ? 1 : stepOf(n), unit: '' }, source: 'json' };
+}
+
+/** The precision of a number that was rounded before it was stored ("19,400"). */
+function stepOf(n: number): number {
+  if (n < 1000) return 1;
+  return 10 ** Math.max(0, Math.floor(Math.log10(n)) - 2);
+}
+
+export function unreadable(platform: Platform, reason: UnreadableReason, message: string): Unreadable {
+  return { kind: 'unreadable', platform, reason, message };
+}
+
+/** Does `text` contain one of `words` (case-insensitive, bidi marks and NBSP ignored)? */
+export function hasWord(text: string, words: readonly string[]): boolean {
+  const norm = text.toLowerCase();
+  return words.some((w) => norm.includes(w));
+}
+
+/** Every path segment, decoded; empty ones dropped. */
+export function segments(url: URL): string[] {
+  return url.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
+}

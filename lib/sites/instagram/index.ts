@@ -1,0 +1,9 @@
+import type { Site } from '../types';
+import { instagramRoute, readInstagram } from './read';
+
+export const instagram = {
+  id: 'instagram',
+  matches: ['https://www.instagram.com/*'],
+  isProfileUrl: (url: URL) => instagramRoute(url) !== null,
+  read: readInstagram,
+} satisfies Site;
