@@ -84,6 +84,8 @@ export interface Site {
   id: Platform;
   /** Match patterns for the content script and the manifest. */
   matches: string[];
+  /** The counts this site's profile header shows; a reading with all of them is complete. */
+  profileCounts: readonly ProfileCount[];
   /** true when the URL is a page this reader reads (profile or single post). */
   isProfileUrl(url: URL): boolean;
   /** Pure: reads the document as it is now. Never throws (see `safeRead`). */

@@ -4,6 +4,7 @@ import { instagramRoute, readInstagram } from './read';
 export const instagram = {
   id: 'instagram',
   matches: ['https://www.instagram.com/*'],
+  profileCounts: ['followers', 'following', 'posts'],
   isProfileUrl: (url: URL) => instagramRoute(url) !== null,
   read: readInstagram,
 } satisfies Site;

@@ -4,6 +4,7 @@ import { readTiktok, tiktokRoute } from './read';
 export const tiktok = {
   id: 'tiktok',
   matches: ['https://www.tiktok.com/*'],
+  profileCounts: ['followers', 'following', 'likes'],
   isProfileUrl: (url: URL) => tiktokRoute(url) !== null,
   read: readTiktok,
 } satisfies Site;

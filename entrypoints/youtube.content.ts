@@ -1,0 +1,9 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runContentScript } from '@/lib/content-script';
+import { youtube } from '@/lib/sites/youtube';
+
+export default defineContentScript({
+  matches: youtube.matches,
+  runAt: 'document_idle',
+  main: (ctx) => runContentScript(ctx, youtube),
+});

@@ -1,0 +1,50 @@
+/**
+ * The latest validated reading per tab. Kept in storage.session so it survives the MV3
+ * service worker stopping between messages, and disappears with the browser session.
+ * (Snapshots that last are a later issue: lib/db.)
+ */
+import { browser } from 'wxt/browser';
+import type { Ack, TabReading } from '../messaging';
+import { describeIssues, ReadingSchema } from '../schema';
+
+const HOST_OF = { instagram: 'www.instagram.com', youtube: 'www.youtube.com', tiktok: 'www.tiktok.com' } as const;
+const key = (tabId: number) => `tab-reading:${tabId}`;
+
+export interface Sender {
+  tab?: { id?: number };
+  url?: string;
+}
+
+/** Validates a reading from a content script; keeps it only when it is valid and its page is the sender's. */
+export async function acceptReading(raw: unknown, sender: Sender, now = Date.now()): Promise<Ack> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0) return { ok: false, reason: 'Readings are only accepted from a tab.' };
+  const parsed = ReadingSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: `Invalid reading: ${describeIssues(parsed.error)}` };
+  const reading = parsed.data;
+  let senderHost: string | null = null;
+  try {
+    senderHost = sender.url ? new URL(sender.url).hostname : null;
+  } catch {
+    senderHost = null;
+  }
+  if (senderHost !== HOST_OF[reading.platform]) {
+    return { ok: false, reason: `A ${reading.platform} reading cannot come from ${senderHost ?? 'an unknown page'}.` };
+  }
+  const entry: TabReading = { reading, receivedAt: now };
+  try {
+    await browser.storage.session.set({ [key(tabId)]: entry });
+  } catch (error) {
+    return { ok: false, reason: `Could not keep the reading: ${(error as Error).message}` };
+  }
+  return { ok: true };
+}
+
+export async function tabReading(tabId: number): Promise<TabReading | null> {
+  const got = await browser.storage.session.get(key(tabId));
+  return (got[key(tabId)] as TabReading | undefined) ?? null;
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove(key(tabId));
+}
