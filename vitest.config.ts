@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // For the few DOM tests (watch.test.ts): pages live on the sites' origins.
+    environmentOptions: { happyDOM: { url: 'https://www.tiktok.com/' } },
   },
 });
