@@ -51,7 +51,6 @@ export interface FixtureServer {
 export async function startFixtureServer(routes: Routes = SAMPLE_ROUTES): Promise<FixtureServer> {
   const pems = await selfsigned.generate([{ name: 'commonName', value: 'www.instagram.com' }], {
     keySize: 2048,
-    days: 30,
     extensions: [{ name: 'subjectAltName', altNames: HOSTS.map((value) => ({ type: 2 as const, value })) }],
   });
   const requests: string[] = [];

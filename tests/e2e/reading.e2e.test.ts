@@ -28,6 +28,8 @@ afterAll(async () => {
 /** The readings the background keeps, per tab, read from inside the service worker. */
 async function keptReadings(): Promise<Reading[]> {
   return browser.background.evaluate(async () => {
+    type Session = { get(keys: null): Promise<Record<string, unknown>> };
+    const { chrome } = globalThis as unknown as { chrome: { storage: { session: Session } } };
     const all = await chrome.storage.session.get(null);
     return Object.values(all).map((e) => (e as { reading: unknown }).reading) as never;
   });
