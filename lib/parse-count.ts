@@ -55,6 +55,8 @@ const DEFAULT_SUFFIXES: Record<string, number> = nfcKeys({
   'трлн': 12, 'τρισ': 12, 'ترليون': 12, 'تریلیون': 12, 'டி': 12, 'ట్రి': 12, trillion: 12,
   l: 5, lakh: 5, 'लाख': 5, 'লা': 5, 'لاکھ': 5, cr: 7, crore: 7, 'क': 7, 'কো': 7, 'कोटी': 7, 'کروڑ': 7,
   kcr: 10, lcr: 12, 'শত': 2,
+  // plural and long forms Intl uses for some counts (Arabic 3–10 thousand: "٥ آلاف")
+  'آلاف': 3, 'ملايين': 6, 'مليارات': 9, 'هزارمیلیارد': 12, 'ٹریلین': 12, 'करोड़': 7, 'अरब': 9, 'खरब': 11, 'नील': 13,
 });
 
 // Where a language gives a common abbreviation another meaning (Turkish "B" = bin =

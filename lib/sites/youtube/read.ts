@@ -80,7 +80,7 @@ function dataIdentity(data: unknown): Identity {
     str(dig(meta, 'vanityChannelUrl')),
     str(dig(meta, 'channelUrl')),
     ...((dig(meta, 'ownerUrls') as unknown[] | undefined) ?? []).map(str),
-    ...findAll(dig(data, 'contents'), 'canonicalBaseUrl', 20).map(str),
+    ...tabsOf(data).map((t) => str(dig(t, 'endpoint', 'browseEndpoint', 'canonicalBaseUrl'))),
   ].filter((u): u is string => !!u);
   let handle = urls.map(handleFromUrl).find(Boolean) ?? null;
   if (!handle) {
@@ -167,8 +167,15 @@ function jsonHeader(data: unknown, lang: string | null): (HeaderCounts & { title
   return null;
 }
 
+function tabsOf(data: unknown): unknown[] {
+  const tabs = dig(data, 'contents', 'twoColumnBrowseResultsRenderer', 'tabs');
+  return Array.isArray(tabs) ? tabs.map((t) => dig(t, 'tabRenderer')).filter(Boolean) : [];
+}
+
 function jsonAbout(data: unknown, lang: string | null): HeaderCounts | null {
-  const about = findAll(data, 'aboutChannelViewModel', 1)[0];
+  // The About panel arrives as a response endpoint (2024–); searching only there keeps
+  // the read fast on 1 MB pages.
+  const about = findAll([dig(data, 'onResponseReceivedEndpoints'), dig(data, 'engagementPanels')], 'aboutChannelViewModel', 1)[0];
   if (!about) return null;
   const field = (key: string) => candidate(runsText(dig(about, key)), 'json', lang);
   return {
@@ -273,8 +280,13 @@ function readChannel(doc: Document, url: URL, ref: ChannelRef): Reading {
 
 function isLive(video: unknown): boolean {
   if (dig(video, 'upcomingEventData')) return true;
-  const badges = JSON.stringify(dig(video, 'badges') ?? '') + JSON.stringify(dig(video, 'thumbnailOverlays') ?? '');
-  return /LIVE_NOW|"style":"LIVE"|BADGE_STYLE_TYPE_LIVE/.test(badges);
+  const badges = dig(video, 'badges');
+  const overlays = dig(video, 'thumbnailOverlays');
+  const styles = [
+    ...(Array.isArray(badges) ? badges.map((b) => str(dig(b, 'metadataBadgeRenderer', 'style'))) : []),
+    ...(Array.isArray(overlays) ? overlays.map((o) => str(dig(o, 'thumbnailOverlayTimeStatusRenderer', 'style'))) : []),
+  ];
+  return styles.some((s) => s === 'BADGE_STYLE_TYPE_LIVE_NOW' || s === 'LIVE');
 }
 
 /** A views text → count, or null when it is not views ("1.2K watching"). */
@@ -301,9 +313,7 @@ function post(id: string, shorts: boolean, views: Candidate | null, publishedTex
 /** Videos of the selected tab's grid (Videos, Shorts, Live). Home-tab shelves can hold
  * other channels' videos and are left out. */
 function jsonRecent(data: unknown, lang: string | null): RecentPost[] {
-  const tabs = dig(data, 'contents', 'twoColumnBrowseResultsRenderer', 'tabs');
-  if (!Array.isArray(tabs)) return [];
-  const selected = tabs.map((t) => dig(t, 'tabRenderer')).find((t) => dig(t, 'selected') === true);
+  const selected = tabsOf(data).find((t) => dig(t, 'selected') === true);
   const items = dig(selected, 'content', 'richGridRenderer', 'contents');
   if (!Array.isArray(items)) return [];
   const out: RecentPost[] = [];
@@ -405,16 +415,18 @@ function readVideo(doc: Document, url: URL, id: string, shorts: boolean): Readin
   const likeLabel = domOk ? watch!.querySelector('like-button-view-model button[aria-label], #segmented-like-button button[aria-label]')?.getAttribute('aria-label') : null;
   const domComments = domOk ? candidate(textOf(watch!.querySelector('ytd-comments-header-renderer #count')), 'dom', lang) : null;
 
-  const like = data ? findAll(data, 'likeButtonViewModel', 1)[0] : undefined;
+  // Search the primary results and the panels only: the sidebar holds hundreds of other videos.
+  const primary = dig(data, 'contents', 'twoColumnWatchNextResults', 'results', 'results', 'contents');
+  const like = primary ? findAll(primary, 'likeButtonViewModel', 1)[0] : undefined;
   const likeButton = dig(like, 'likeButtonViewModel', 'toggleButtonViewModel', 'toggleButtonViewModel', 'defaultButtonViewModel', 'buttonViewModel');
   const commentsPanel = data
-    ? findAll(data, 'engagementPanelSectionListRenderer', 20).find((p) => str(dig(p, 'panelIdentifier')) === 'engagement-panel-comments-section')
+    ? findAll(dig(data, 'engagementPanels'), 'engagementPanelSectionListRenderer', 20).find((p) => str(dig(p, 'panelIdentifier')) === 'engagement-panel-comments-section')
     : undefined;
 
   const views = bestCount([
     domViews && { ...domViews, source: 'dom' },
     playerOk ? jsonCandidate(dig(player, 'videoDetails', 'viewCount'), true) : null,
-    data ? viewsOf(runsText(findAll(data, 'videoViewCountRenderer', 1).map((v) => dig(v, 'viewCount'))[0]), lang, false) : null,
+    data ? viewsOf(runsText(findAll(primary, 'videoViewCountRenderer', 1).map((v) => dig(v, 'viewCount'))[0]), lang, false) : null,
   ]);
   const likes = bestCount([
     likeLabel ? candidate(likeLabel, 'dom', lang) : null,
@@ -428,7 +440,7 @@ function readVideo(doc: Document, url: URL, id: string, shorts: boolean): Readin
 
   const owner =
     handleFromUrl(str(dig(player, 'microformat', 'playerMicroformatRenderer', 'ownerProfileUrl'))) ??
-    handleFromUrl(str(findAll(data, 'videoOwnerRenderer', 1).map((o) => dig(o, 'navigationEndpoint', 'browseEndpoint', 'canonicalBaseUrl'))[0])) ??
+    handleFromUrl(str(findAll(primary, 'videoOwnerRenderer', 1).map((o) => dig(o, 'navigationEndpoint', 'browseEndpoint', 'canonicalBaseUrl'))[0])) ??
     (domOk ? handleFromUrl(watch!.querySelector('#owner a[href^="/@"]')?.getAttribute('href') ?? null) : null);
 
   if (!views && !likes && !comments) {

@@ -1,0 +1,99 @@
+/**
+ * npm run bench — speed and size goals, measured (never asserted in timed tests).
+ * Writes bench/results.md. Goals (issue: reading the sites): reader under 5 ms median per
+ * page in Node; each content script (reading + watching) at most 15 KB gzipped.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+import { readPage } from '../lib/sites/registry';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const FIXTURES = `${ROOT}tests/fixtures/`;
+const CAPTURES = `${ROOT}../shared/real-captures/youtube/`;
+const RUNS = 60;
+
+/** A URL the fixture is read at (the readers check that the page belongs to it). */
+const URLS: Record<string, string> = JSON.parse(readFileSync(`${ROOT}bench/fixture-urls.json`, 'utf8'));
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+function timeRead(html: string, url: URL) {
+  const { document } = parseHTML(html);
+  const doc = document as unknown as Document;
+  for (let i = 0; i < 5; i++) readPage(doc, url); // warm-up (JIT)
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    readPage(doc, url);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: quantile(times, 0.5), p95: quantile(times, 0.95) };
+}
+
+const rows: { page: string; bytes: number; median: number; p95: number }[] = [];
+for (const site of ['instagram', 'youtube', 'tiktok']) {
+  for (const file of readdirSync(`${FIXTURES}${site}`).filter((f) => f.endsWith('.html'))) {
+    const key = `${site}/${file}`;
+    const url = URLS[key];
+    if (!url) throw new Error(`bench/fixture-urls.json has no URL for ${key}`);
+    const html = readFileSync(`${FIXTURES}${key}`, 'utf8');
+    rows.push({ page: key, bytes: html.length, ...timeRead(html, new URL(url)) });
+  }
+}
+if (existsSync(CAPTURES)) {
+  for (const file of readdirSync(CAPTURES).filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(`${CAPTURES}${file}`, 'utf8');
+    const id = /"externalId":"(UC[\w-]{22})"/.exec(html)?.[1];
+    rows.push({ page: `real capture: youtube/${file}`, bytes: html.length, ...timeRead(html, new URL(`https://www.youtube.com/channel/${id}/videos`)) });
+  }
+}
+
+const bundles: { file: string; raw: number; gzip: number }[] = [];
+const out = `${ROOT}.output/chrome-mv3/content-scripts/`;
+if (!existsSync(out)) throw new Error('No build: run "npm run build" first (npm run bench does).');
+for (const file of readdirSync(out).filter((f) => f.endsWith('.js'))) {
+  const code = readFileSync(`${out}${file}`);
+  bundles.push({ file, raw: code.length, gzip: gzipSync(code, { level: 9 }).length });
+}
+
+const medians = rows.map((r) => r.median).sort((a, b) => a - b);
+const overall = quantile(medians, 0.5);
+const worst = rows.reduce((a, b) => (b.median > a.median ? b : a));
+const ms = (n: number) => n.toFixed(3);
+const kb = (n: number) => (n / 1024).toFixed(1);
+const md = `# Benchmark results
+
+Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores).
+
+## Reader time per page, in Node
+
+\`read(document, url)\` on an already-parsed page (linkedom), ${RUNS} runs after warm-up. Goal: under 5 ms median per page.
+
+Median over all pages: **${ms(overall)} ms**; slowest page by median: ${worst.page} (${ms(worst.median)} ms).
+
+| page | size (KB) | median (ms) | p95 (ms) |
+| --- | ---: | ---: | ---: |
+${rows.map((r) => `| ${r.page} | ${kb(r.bytes)} | ${ms(r.median)} | ${ms(r.p95)} |`).join('\n')}
+
+## Content-script bundles (reading + watching)
+
+Goal: at most 15 KB gzipped each. Nothing from zod, Dexie or Chart.js is in them.
+
+| bundle | raw (KB) | gzip -9 (KB) |
+| --- | ---: | ---: |
+${bundles.map((b) => `| ${b.file} | ${kb(b.raw)} | ${kb(b.gzip)} |`).join('\n')}
+`;
+writeFileSync(`${ROOT}bench/results.md`, md);
+console.log(md);
+const over = bundles.filter((b) => b.gzip > 15 * 1024);
+if (overall >= 5 || over.length) {
+  console.error(`Goal missed: median ${ms(overall)} ms; bundles over 15 KB: ${over.map((b) => b.file).join(', ') || 'none'}`);
+  process.exitCode = 1;
+}
