@@ -23,12 +23,14 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
+/** Cold reads: a freshly parsed document each run (the reader caches a page's embedded
+ * data per script element, so re-reading one document would flatter the figures). */
 function timeRead(html: string, url: URL) {
-  const { document } = parseHTML(html);
-  const doc = document as unknown as Document;
-  for (let i = 0; i < 5; i++) readPage(doc, url); // warm-up (JIT)
+  const fresh = () => parseHTML(html).document as unknown as Document;
+  for (let i = 0; i < 5; i++) readPage(fresh(), url); // warm-up (JIT)
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    const doc = fresh();
     const t0 = performance.now();
     readPage(doc, url);
     times.push(performance.now() - t0);

@@ -26,18 +26,30 @@ export function pageLang(doc: Document): string | null {
  * page's script text and parses it. Content scripts live in an isolated world and cannot
  * read `window.ytInitialData`; the script text is all they have.
  */
-export function embeddedJson(doc: Document, marker: string | RegExp): unknown {
+export function embeddedJson(doc: Document, marker: string | RegExp, worthParsing?: (text: string) => boolean): unknown {
   for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
     const text = script.textContent ?? '';
     const m = typeof marker === 'string' ? indexAfter(text, marker) : regexIndexAfter(text, marker);
     if (m < 0) continue;
+    // Parsing a megabyte of JSON costs milliseconds on the page's main thread: skip it when
+    // the text cannot be about this page (after in-page navigation it never is).
+    if (worthParsing && !worthParsing(text)) return undefined;
+    const cached = parsedScripts.get(script);
+    if (cached && cached.length === text.length) return cached.value;
     const start = text.indexOf('{', m);
     if (start < 0) continue;
     const parsed = parseJsonAt(text, start);
-    if (parsed !== undefined) return parsed;
+    if (parsed !== undefined) {
+      // The watcher re-reads on every DOM change; a script's text does not change, so its
+      // data is parsed once per page.
+      parsedScripts.set(script, { length: text.length, value: parsed });
+      return parsed;
+    }
   }
   return undefined;
 }
+
+const parsedScripts = new WeakMap<Element, { length: number; value: unknown }>();
 
 /** The JSON of `<script id="...">` (TikTok's rehydration data). */
 export function scriptJson(doc: Document, id: string): unknown {

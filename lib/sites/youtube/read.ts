@@ -51,6 +51,8 @@ export function youtubeRoute(url: URL): Route | null {
   return null;
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const same = (a: string | null | undefined, b: string | null | undefined) =>
   !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
@@ -209,7 +211,11 @@ function domAbout(root: ParentNode, lang: string | null): HeaderCounts | null {
 
 function readChannel(doc: Document, url: URL, ref: ChannelRef): Reading {
   const lang = pageLang(doc);
-  const rawData = embeddedJson(doc, /ytInitialData["']?\]?\s*=\s*/);
+  // The data names its channel as "/@handle" or "UC…" somewhere; without that it is another page's.
+  const mention = ref.type === 'handle' ? `/@${ref.value}` : ref.type === 'id' ? ref.value : `/${ref.type === 'custom' ? 'c' : 'user'}/${ref.value}`;
+  const encoded = mention.replace(/[^\x20-\x7e]+/g, (c) => encodeURIComponent(c));
+  const named = new RegExp(`(?:${escapeRegExp(mention)}|${escapeRegExp(encoded)})["/?]|"alertRenderer"`, 'i');
+  const rawData = embeddedJson(doc, /ytInitialData["']?\]?\s*=\s*/, (text) => named.test(text));
   const identity = rawData ? dataIdentity(rawData) : null;
   const data = identity && belongs(identity, ref) ? rawData : undefined;
 
