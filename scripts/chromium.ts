@@ -8,8 +8,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
-export const EXTENSION = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION = fileURLToPath(new URL('../.output/chrome-mv3/', import.meta.url));
+
+// Chromium, not Google Chrome: branded Chrome ignores --load-extension since version 137.
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/snap/bin/chromium',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? CANDIDATES.find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
