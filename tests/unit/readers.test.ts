@@ -49,6 +49,9 @@ const CASES: Record<string, Expect> = {
   'youtube/channel-live-tab.html': { url: `${YT}/@livecoder/streams`, followers: 88_100, recent: [['Lv1Lv1Lv1Lv', null, null, null], ['Lv2Lv2Lv2Lv', null, null, null], ['Lv3Lv3Lv3Lv', 45_001, null, null], ['Lv4Lv4Lv4Lv', null, null, null]] },
   'youtube/channel-shorts-tab.html': { url: `${YT}/@orbitlab/shorts`, recent: [['Sh1Sh1Sh1Sh', 2_300_000, null, null], ['Sh2Sh2Sh2Sh', 98_000, null, null]] },
   'youtube/watch-page.html': { url: `${YT}/watch?v=aB3dE5fG7hI`, kind: 'post', handle: 'orbitlab', views: 1_234_567, likes: 45_210, comments: 3_456 },
+  'youtube/channel-2021-grid-renderer.html': { url: `${YT}/user/oldschoolvids/videos`, displayName: 'Old School Vids', followers: 1_540_000, posts: null, recent: [['Gr1Gr1Gr1Gr', 2_345_678, null, null], ['Gr2Gr2Gr2Gr', 98_765, null, null]] },
+  'youtube/about-continuation-only.html': { url: `${YT}/@orbitlab/about`, handle: 'orbitlab', followers: 1_230_000, posts: 345, views: 98_765_432, exactViews: true },
+  'youtube/watch-2022-toggle-button.html': { url: `${YT}/watch?v=Wt2022xxxxx`, kind: 'post', likes: 12_345, comments: 1_200, views: 532_101 },
   'youtube/topic-page.html': { url: `${YT}/channel/UC-9-kyTW8ZkZNDHQJ6FgpwQ`, kind: 'unreadable', reason: 'not-a-creator' },
   'youtube/channel-not-found.html': { url: `${YT}/@doesnotexist`, kind: 'unreadable', reason: 'not-found' },
   // ── TikTok ──

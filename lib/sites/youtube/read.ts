@@ -78,18 +78,23 @@ interface Identity {
 
 function dataIdentity(data: unknown): Identity {
   const meta = dig(data, 'metadata', 'channelMetadataRenderer');
+  const c4 = dig(data, 'header', 'c4TabbedHeaderRenderer');
+  const about = aboutViewModel(data);
   const urls = [
     str(dig(meta, 'vanityChannelUrl')),
     str(dig(meta, 'channelUrl')),
     ...((dig(meta, 'ownerUrls') as unknown[] | undefined) ?? []).map(str),
     ...tabsOf(data).map((t) => str(dig(t, 'endpoint', 'browseEndpoint', 'canonicalBaseUrl'))),
+    str(dig(c4, 'navigationEndpoint', 'browseEndpoint', 'canonicalBaseUrl')),
+    str(dig(about, 'canonicalChannelUrl')),
   ].filter((u): u is string => !!u);
   let handle = urls.map(handleFromUrl).find(Boolean) ?? null;
   if (!handle) {
-    const part = headerParts(data).find((p) => p.startsWith('@'));
+    const part = [...headerParts(data), runsText(dig(c4, 'channelHandleText')) ?? ''].find((p) => p.startsWith('@'));
     handle = part ? part.slice(1) : null;
   }
-  return { handle, id: str(dig(meta, 'externalId')), urls };
+  const id = str(dig(meta, 'externalId')) ?? str(dig(c4, 'channelId')) ?? str(dig(about, 'channelId'));
+  return { handle, id, urls };
 }
 
 function belongs(identity: Identity, ref: ChannelRef): boolean {
@@ -159,14 +164,34 @@ function jsonHeader(data: unknown, lang: string | null): (HeaderCounts & { title
   }
   const c4 = dig(data, 'header', 'c4TabbedHeaderRenderer');
   if (c4) {
-    const parts = [
-      runsText(dig(c4, 'channelHandleText')),
-      runsText(dig(c4, 'subscriberCountText')),
-      runsText(dig(c4, 'videosCountText')),
-    ].filter((p): p is string => !!p);
-    return { ...classifyParts(parts, 'json', lang), title: str(dig(c4, 'title')) };
+    // ≤2024: each count has its own field, so the field says what it is (older pages
+    // print just "1.5M" there, without a unit word).
+    const handle = runsText(dig(c4, 'channelHandleText'))?.replace(/^@/, '') ?? null;
+    return {
+      handle,
+      subscribers: namedCount(runsText(dig(c4, 'subscriberCountText')), 'json', lang),
+      videos: namedCount(runsText(dig(c4, 'videosCountText')), 'json', lang),
+      views: null,
+      title: str(dig(c4, 'title')),
+    };
   }
   return null;
+}
+
+/** A count from a field or element whose name says what it counts; refused if its words
+ * say otherwise (a subscribers field holding "12 videos" is not trusted). */
+function namedCount(text: string | null, source: 'dom' | 'json', lang: string | null): Candidate | null {
+  const c = candidate(text, source, lang);
+  if (!c) return null;
+  const unit = c.count.unit.toLowerCase();
+  if (unit && hasWord(unit, NOT_VIEW_WORDS)) return null;
+  return c;
+}
+
+function aboutViewModel(data: unknown): unknown {
+  // The About panel arrives as a response endpoint (2024–); searching only there keeps
+  // the read fast on 1 MB pages.
+  return findAll([dig(data, 'onResponseReceivedEndpoints'), dig(data, 'engagementPanels')], 'aboutChannelViewModel', 1)[0];
 }
 
 function tabsOf(data: unknown): unknown[] {
@@ -175,11 +200,9 @@ function tabsOf(data: unknown): unknown[] {
 }
 
 function jsonAbout(data: unknown, lang: string | null): HeaderCounts | null {
-  // The About panel arrives as a response endpoint (2024–); searching only there keeps
-  // the read fast on 1 MB pages.
-  const about = findAll([dig(data, 'onResponseReceivedEndpoints'), dig(data, 'engagementPanels')], 'aboutChannelViewModel', 1)[0];
+  const about = aboutViewModel(data);
   if (!about) return null;
-  const field = (key: string) => candidate(runsText(dig(about, key)), 'json', lang);
+  const field = (key: string) => namedCount(runsText(dig(about, key)), 'json', lang);
   return {
     handle: handleFromUrl(str(dig(about, 'canonicalChannelUrl'))),
     subscribers: field('subscriberCountText'),
@@ -193,8 +216,14 @@ function domHeader(root: ParentNode, lang: string | null): (HeaderCounts & { tit
   if (!header) return null;
   const title = textOf(HEADER_TITLE.map((s) => header.querySelector(s)).find(Boolean)) || null;
   if (header.matches(HEADER[2]!)) {
-    const parts = Object.values(OLD_HEADER).map((s) => textOf(header.querySelector(s)));
-    return { ...classifyParts(parts, 'dom', lang), title };
+    const handle = textOf(header.querySelector(OLD_HEADER.handle)).replace(/^@/, '') || null;
+    return {
+      handle,
+      subscribers: namedCount(textOf(header.querySelector(OLD_HEADER.subscribers)), 'dom', lang),
+      videos: namedCount(textOf(header.querySelector(OLD_HEADER.videos)), 'dom', lang),
+      views: null,
+      title,
+    };
   }
   const parts = Array.from(header.querySelectorAll(METADATA_ROW)).flatMap((row) => {
     const texts = Array.from(row.querySelectorAll(METADATA_TEXT));
@@ -320,11 +349,23 @@ function post(id: string, shorts: boolean, views: Candidate | null, publishedTex
  * other channels' videos and are left out. */
 function jsonRecent(data: unknown, lang: string | null): RecentPost[] {
   const selected = tabsOf(data).find((t) => dig(t, 'selected') === true);
-  const items = dig(selected, 'content', 'richGridRenderer', 'contents');
+  // 2022–: richGridRenderer; 2020–22: sectionListRenderer › itemSectionRenderer › gridRenderer.
+  let items = dig(selected, 'content', 'richGridRenderer', 'contents');
+  if (!Array.isArray(items)) {
+    const sections = dig(selected, 'content', 'sectionListRenderer', 'contents');
+    items = (Array.isArray(sections) ? sections : []).flatMap((section) => {
+      const inner = dig(section, 'itemSectionRenderer', 'contents');
+      return (Array.isArray(inner) ? inner : []).flatMap((c) => {
+        const grid = dig(c, 'gridRenderer', 'items');
+        return Array.isArray(grid) ? grid : [];
+      });
+    });
+  }
   if (!Array.isArray(items)) return [];
   const out: RecentPost[] = [];
   for (const item of items) {
-    const content = dig(item, 'richItemRenderer', 'content');
+    // Grid items come wrapped (richItemRenderer.content) or bare (gridRenderer.items[]).
+    const content = dig(item, 'richItemRenderer', 'content') ?? item;
     const video = dig(content, 'videoRenderer') ?? dig(content, 'gridVideoRenderer');
     if (video) {
       const id = str(dig(video, 'videoId'));
@@ -434,14 +475,22 @@ function readVideo(doc: Document, url: URL, id: string, shorts: boolean): Readin
     playerOk ? jsonCandidate(dig(player, 'videoDetails', 'viewCount'), true) : null,
     data ? viewsOf(runsText(findAll(primary, 'videoViewCountRenderer', 1).map((v) => dig(v, 'viewCount'))[0]), lang, false) : null,
   ]);
+  // ≤2023 like button: a toggleButtonRenderer with the LIKE icon, "45,210 likes" in its label.
+  const oldLike = primary
+    ? findAll(primary, 'toggleButtonRenderer', 10).find((b) => str(dig(b, 'defaultIcon', 'iconType')) === 'LIKE')
+    : undefined;
   const likes = bestCount([
     likeLabel ? candidate(likeLabel, 'dom', lang) : null,
     candidate(str(dig(likeButton, 'accessibilityText')), 'json', lang),
     candidate(str(dig(likeButton, 'title')), 'json', lang),
+    candidate(str(dig(oldLike, 'defaultText', 'accessibility', 'accessibilityData', 'label')), 'json', lang),
+    candidate(runsText(dig(oldLike, 'defaultText')), 'json', lang),
   ]);
+  const entryPoint = primary ? findAll(primary, 'commentsEntryPointHeaderRenderer', 1)[0] : undefined;
   const comments = bestCount([
     domComments,
     candidate(runsText(dig(commentsPanel, 'header', 'engagementPanelTitleHeaderRenderer', 'contextualInfo')), 'json', lang),
+    candidate(runsText(dig(entryPoint, 'commentCount')), 'json', lang),
   ]);
 
   const owner =
