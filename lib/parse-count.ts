@@ -56,6 +56,7 @@ const DEFAULT_SUFFIXES: Record<string, number> = nfcKeys({
   l: 5, lakh: 5, 'लाख': 5, 'লা': 5, 'لاکھ': 5, cr: 7, crore: 7, 'क': 7, 'কো': 7, 'कोटी': 7, 'کروڑ': 7,
   kcr: 10, lcr: 12, 'শত': 2,
   // plural and long forms Intl uses for some counts (Arabic 3–10 thousand: "٥ آلاف")
+  'พัน': 3, 'หมื่น': 4, 'แสน': 5, 'ล้าน': 6, // Thai (YouTube: "1.2 ล้าน")
   'آلاف': 3, 'ملايين': 6, 'مليارات': 9, 'هزارمیلیارد': 12, 'ٹریلین': 12, 'करोड़': 7, 'अरब': 9, 'खरब': 11, 'नील': 13,
 });
 

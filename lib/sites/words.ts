@@ -9,12 +9,14 @@ export const SUBSCRIBER_WORDS = [
   'subscriber', 'abonnent', 'abonné', 'suscriptor', 'inscrito', 'iscritt', 'abonnee', 'subskryb',
   'подписчик', '订阅者', '訂閱者', 'チャンネル登録者', '登録者', '구독자', 'abone', 'người đăng ký',
   'ผู้ติดตาม', 'pelanggan', 'подписчи', 'suscritor', 'prenumerant', 'abonenc', 'odběratel',
-  'feliratkoz', 'συνδρομητ', 'משתמשים רשומים', 'مشترك', 'सदस्य', 'subscritor', 'subscriptor',
+  'feliratkoz', 'συνδρομητ', 'משתמשים רשומים', 'מנויים', 'مشترك', 'सदस्य', 'सब्सक्राइबर', 'subscritor',
+  'subscriptor', 'abonaț', 'abonat', 'tilaaja', 'підписник', 'pretplatni', 'naročnik', 'prenumerant',
+  'подписник', 'абонат', 'абонент',
 ];
 
 export const VIDEO_WORDS = [
   'video', 'vidéo', 'vídeo', 'filmów', 'filmy', 'film', 'видео', '视频', '影片', '動画', '동영상',
-  'ویدیو', 'فيديو', 'วิดีโอ', 'βίντεο', 'סרטונים', 'वीडियो', 'klip',
+  'ویدیو', 'فيديو', 'วิดีโอ', 'βίντεο', 'סרטונים', 'वीडियो', 'klip', 'videó', 'відео', 'видеа',
 ];
 
 export const VIEW_WORDS = [
@@ -22,7 +24,7 @@ export const VIEW_WORDS = [
   'weergave', 'wyświetle', 'просмотр', '回視聴', '視聴', '조회수', '次观看', '次觀看', '观看', '觀看',
   'görüntüleme', 'lượt xem', 'การดู', 'ditonton', 'tontonan', 'visning', 'näyttökert', 'zhlédnutí',
   'megtekintés', 'προβολ', 'צפיות', 'مشاهدة', 'بازدید', 'बार देखा', 'vizualiz', 'ogled', 'перегляд',
-  'reproducci',
+  'reproducci', 'vistas', 'visninger', 'exibiç', 'переглядів',
 ];
 
 /** Words that make a count a live audience or a premiere, not views. */

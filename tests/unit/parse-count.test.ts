@@ -183,3 +183,26 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('YouTube header and grid texts in more languages', () => {
+  // As YouTube prints them (unit words per language, label before or after the count).
+  test.each<[string, string, number]>([
+    ['1,2 M de suscriptores', 'es', 1_200_000],
+    ['1,2 mi de inscritos', 'pt-BR', 1_200_000],
+    ['1,2 Mln di iscritti', 'it', 1_200_000],
+    ['1,2 Mn abone', 'tr', 1_200_000],
+    ['1,2 mln subskrybentów', 'pl', 1_200_000],
+    ['1,2 jt subscriber', 'id', 1_200_000],
+    ['1,2 Tr người đăng ký', 'vi', 1_200_000],
+    ['ผู้ติดตาม 1.2 ล้าน คน', 'th', 1_200_000],
+    ['1.2 लाख सब्सक्राइबर', 'hi', 120_000],
+    ['1.2 مليون مشترك', 'ar', 1_200_000],
+    ['구독자 207만명', 'ko', 2_070_000],
+    ['チャンネル登録者数 123万人', 'ja', 1_230_000],
+    ['123萬位訂閱者', 'zh-TW', 1_230_000],
+    ['1,2 млн подписчиков', 'ru', 1_200_000],
+    ['12 лайков', 'ru', 12],
+  ])('%s (%s)', (text, lang, value) => {
+    expect(parseCount(text, { lang })?.value).toBe(value);
+  });
+});
