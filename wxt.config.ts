@@ -11,7 +11,11 @@ const chromium = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chro
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  webExt: chromium ? { binaries: { chrome: chromium } } : {},
+  webExt: {
+    ...(chromium && { binaries: { chrome: chromium } }),
+    // Chromium refuses to start as root with its sandbox on (containers, CI machines).
+    ...(process.getuid?.() === 0 && { chromiumArgs: ['--no-sandbox'] }),
+  },
   manifest: ({ browser }) => ({
     name: 'Creator Lens',
     description:
