@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
+import { projectRange } from '../lib/roi/range';
 import { readPage } from '../lib/sites/registry';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -65,6 +66,28 @@ for (const file of readdirSync(out).filter((f) => f.endsWith('.js'))) {
   bundles.push({ file, raw: code.length, gzip: gzipSync(code, { level: 9 }).length });
 }
 
+// ROI range projection: 10,000 seeded samples (goal: under 10 ms).
+const rangeInput = {
+  fee: 1500,
+  extraCosts: 200,
+  impressions: { low: 12_000, expected: 27_480, high: 45_000 },
+  ctr: { low: 0.003, expected: 0.01, high: 0.02 },
+  cvr: { low: 0.005, expected: 0.02, high: 0.03 },
+  aov: { low: 40, expected: 60, high: 80 },
+  margin: { low: 0.4, expected: 0.5, high: 0.6 },
+  samples: 10_000,
+  seed: 7,
+};
+for (let i = 0; i < 10; i++) projectRange(rangeInput);
+const rangeTimes: number[] = [];
+for (let i = 0; i < 50; i++) {
+  const t0 = performance.now();
+  projectRange(rangeInput);
+  rangeTimes.push(performance.now() - t0);
+}
+rangeTimes.sort((a, b) => a - b);
+const range = { median: quantile(rangeTimes, 0.5), p95: quantile(rangeTimes, 0.95) };
+
 const medians = rows.map((r) => r.median).sort((a, b) => a - b);
 const overall = quantile(medians, 0.5);
 const worst = rows.reduce((a, b) => (b.median > a.median ? b : a));
@@ -84,6 +107,14 @@ Median over all pages: **${ms(overall)} ms**; slowest page by median: ${worst.pa
 | --- | ---: | ---: | ---: |
 ${rows.map((r) => `| ${r.page} | ${kb(r.bytes)} | ${ms(r.median)} | ${ms(r.p95)} |`).join('\n')}
 
+## ROI range projection
+
+\`projectRange\` with 10,000 seeded samples, 50 runs after warm-up. Goal: under 10 ms.
+
+| samples | median (ms) | p95 (ms) |
+| ---: | ---: | ---: |
+| 10,000 | ${ms(range.median)} | ${ms(range.p95)} |
+
 ## Content-script bundles (reading + watching)
 
 Goal: at most 15 KB gzipped each. Nothing from zod, Dexie or Chart.js is in them.
@@ -95,7 +126,7 @@ ${bundles.map((b) => `| ${b.file} | ${kb(b.raw)} | ${kb(b.gzip)} |`).join('\n')}
 writeFileSync(`${ROOT}bench/results.md`, md);
 console.log(md);
 const over = bundles.filter((b) => b.gzip > 15 * 1024);
-if (overall >= 5 || over.length) {
-  console.error(`Goal missed: median ${ms(overall)} ms; bundles over 15 KB: ${over.map((b) => b.file).join(', ') || 'none'}`);
+if (overall >= 5 || over.length || range.median >= 10) {
+  console.error(`Goal missed: reader median ${ms(overall)} ms; ROI range ${ms(range.median)} ms; bundles over 15 KB: ${over.map((b) => b.file).join(', ') || 'none'}`);
   process.exitCode = 1;
 }

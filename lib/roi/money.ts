@@ -1,0 +1,31 @@
+/**
+ * Money is in the user's currency, by ISO 4217 code; there are no exchange rates (no
+ * network). Display goes through Intl.NumberFormat.
+ */
+
+const SUPPORTED: ReadonlySet<string> | null = (() => {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  try {
+    return intl.supportedValuesOf ? new Set(intl.supportedValuesOf('currency')) : null;
+  } catch {
+    return null;
+  }
+})();
+
+export function isCurrencyCode(code: unknown): code is string {
+  if (typeof code !== 'string' || !/^[A-Z]{3}$/.test(code)) return false;
+  return SUPPORTED ? SUPPORTED.has(code) : true;
+}
+
+/** "$1,500.00", "1.500,00 €" — or the plain number when the code is unknown. */
+export function formatMoney(value: number, currency: string, locale?: string, options: Intl.NumberFormatOptions = {}): string {
+  if (!Number.isFinite(value)) return '—';
+  if (!isCurrencyCode(currency)) return new Intl.NumberFormat(locale, { maximumFractionDigits: 2, ...options }).format(value);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, ...options }).format(value);
+}
+
+/** Percent for display: 0.0123 → "1.23 %" in the user's locale. */
+export function formatPercent(fraction: number, locale?: string, digits = 2): string {
+  if (!Number.isFinite(fraction)) return '—';
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(fraction);
+}
