@@ -226,7 +226,10 @@ function recentPosts(doc: Document, handle: string, lang: string | null): Recent
 function readPost(doc: Document, url: URL, handle: string, id: string): Reading {
   const lang = pageLang(doc);
   const universal = scriptJson(doc, '__UNIVERSAL_DATA_FOR_REHYDRATION__');
-  const detail = dig(universal, '__DEFAULT_SCOPE__', 'webapp.video-detail');
+  // "webapp.video-detail" (2023–); the reflow layout names it "webapp.reflow.video.detail".
+  const scope = dig(universal, '__DEFAULT_SCOPE__') as Record<string, unknown> | undefined;
+  const detailKey = scope ? Object.keys(scope).find((k) => /video[.-]detail$/.test(k)) : undefined;
+  const detail = detailKey ? scope![detailKey] : undefined;
   let item = dig(detail, 'itemInfo', 'itemStruct');
   if (!item) item = dig(scriptJson(doc, 'SIGI_STATE'), 'ItemModule', id);
   const itemOk = str(dig(item, 'id')) === id;
