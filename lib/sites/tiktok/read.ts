@@ -227,9 +227,9 @@ function readPost(doc: Document, url: URL, handle: string, id: string): Reading 
   const lang = pageLang(doc);
   const universal = scriptJson(doc, '__UNIVERSAL_DATA_FOR_REHYDRATION__');
   // "webapp.video-detail" (2023–); the reflow layout names it "webapp.reflow.video.detail".
-  const scope = dig(universal, '__DEFAULT_SCOPE__') as Record<string, unknown> | undefined;
-  const detailKey = scope ? Object.keys(scope).find((k) => /video[.-]detail$/.test(k)) : undefined;
-  const detail = detailKey ? scope![detailKey] : undefined;
+  const scopes = dig(universal, '__DEFAULT_SCOPE__') as Record<string, unknown> | undefined;
+  const detailKey = scopes ? Object.keys(scopes).find((k) => /video[.-]detail$/.test(k)) : undefined;
+  const detail = detailKey ? scopes![detailKey] : undefined;
   let item = dig(detail, 'itemInfo', 'itemStruct');
   if (!item) item = dig(scriptJson(doc, 'SIGI_STATE'), 'ItemModule', id);
   const itemOk = str(dig(item, 'id')) === id;
