@@ -94,3 +94,114 @@ export function describeIssues(error: z.ZodError): string {
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
     .join('; ');
 }
+
+// ─── Stored data (lib/db) ────────────────────────────────────────────────────
+// Every stored shape, validated where it crosses a boundary (messages, imports).
+
+const time = z.number().int().nonnegative().max(8.64e15);
+const label = z.string().trim().min(1).max(100);
+export const CREATOR_KEY = /^(instagram|youtube|tiktok):[^\s:]{1,100}$/;
+const creatorKey = z.string().max(120).regex(CREATOR_KEY, 'not a creator key like "instagram:handle"');
+
+export const CountsSchema = z
+  .object({ followers: count, following: count, posts: count, likes: count, views: count })
+  .strict();
+
+export const LatestSchema = CountsSchema.extend({ takenAt: time }).strict();
+
+export const CreatorSchema = z
+  .object({
+    key: creatorKey,
+    platform: PLATFORM,
+    handle: text(100).min(1),
+    displayName: text(300).nullable(),
+    url: siteUrl,
+    /** When the user saved this creator; null when only recorded ("record every profile"). */
+    savedAt: time.nullable(),
+    firstSeenAt: time,
+    lastSeenAt: time,
+    latest: LatestSchema.nullable(),
+    lists: z.array(label).max(200),
+    tags: z.array(label).max(200),
+    notes: text(20_000),
+  })
+  .strict()
+  .refine((c) => c.key === `${c.platform}:${c.handle}`, { message: 'key must be "platform:handle"', path: ['key'] });
+
+export const SnapshotSchema = CountsSchema.extend({
+  id: z.number().int().positive().optional(),
+  creatorKey,
+  takenAt: time,
+  exact: flags(PROFILE_COUNTS),
+  source: z.enum(['auto', 'manual']),
+  readerVersion: z.number().int().nonnegative().max(1_000_000),
+}).strict();
+
+export const PostSchema = z
+  .object({
+    key: z.string().max(120),
+    creatorKey,
+    platform: PLATFORM,
+    id: text(64).min(1),
+    url: siteUrl,
+    views: count,
+    likes: count,
+    comments: count,
+    shares: count,
+    publishedText: text(100).nullable(),
+    firstSeenAt: time,
+    lastSeenAt: time,
+  })
+  .strict()
+  .refine((p) => p.key === `${p.platform}:${p.id}`, { message: 'key must be "platform:id"', path: ['key'] });
+
+const money = z.number().finite().nonnegative().max(1e12);
+const estimate = z.object({ low: z.number().finite(), expected: z.number().finite(), high: z.number().finite() }).strict();
+
+export const DealSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    creatorKey,
+    createdAt: time,
+    fee: money,
+    extraCosts: money,
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    deliverable: z.enum(['post', 'reel', 'story', 'video', 'short']),
+    /** The assumptions the projection was made with, so a quote can be revisited. */
+    assumptions: z
+      .object({ impressions: estimate, ctr: estimate, cvr: estimate, aov: estimate, margin: estimate, targetRoi: z.number().finite() })
+      .strict(),
+    /** Headline figures of the projection at the time (kept unchanged). */
+    projection: z
+      .object({
+        roiP10: z.number().finite().nullable(),
+        roiP50: z.number().finite().nullable(),
+        roiP90: z.number().finite().nullable(),
+        revenueP50: z.number().finite(),
+        probabilityBreakEven: z.number().min(0).max(1).nullable(),
+        maxFee: z.number().finite(),
+        cpm: z.number().finite().nullable(),
+      })
+      .strict(),
+    note: text(2_000),
+  })
+  .strict();
+
+export const SettingsSchema = z
+  .object({
+    /** Record a snapshot of every profile visited, not only saved creators. */
+    recordEveryProfile: z.boolean(),
+    /** At most one automatic snapshot per creator per this many hours, unless a number changed. */
+    autoSnapshotHours: z.number().min(0).max(24 * 365),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+  })
+  .strict();
+
+export type Creator = z.infer<typeof CreatorSchema>;
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+export type Post = z.infer<typeof PostSchema>;
+export type Deal = z.infer<typeof DealSchema>;
+export type Settings = z.infer<typeof SettingsSchema>;
+export type Counts = z.infer<typeof CountsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { recordEveryProfile: false, autoSnapshotHours: 6, currency: 'USD' };

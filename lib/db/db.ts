@@ -1,0 +1,73 @@
+/**
+ * The library: Dexie over IndexedDB in the extension's own origin. Opened by the
+ * background and the extension pages only — a content script's IndexedDB would be the
+ * website's.
+ *
+ * Every version stays listed with its upgrade; tests/unit/db-migrations.test.ts writes
+ * data in each earlier version's shape and checks that opening the current one keeps it.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Creator, Deal, Post, Settings, Snapshot } from '../schema';
+
+export const DB_NAME = 'creator-lens';
+
+/** v1 (first release): creators by platform and list, snapshots by creator and time. */
+export const V1_STORES = {
+  creators: 'key, platform, lastSeenAt, *lists',
+  snapshots: '++id, creatorKey, [creatorKey+takenAt]',
+  posts: 'key, creatorKey',
+  deals: '++id, creatorKey',
+  settings: 'key',
+} as const;
+
+/**
+ * v2: tags (v1 creators had none), posts ordered per creator, deals by date.
+ * The upgrade gives every v1 creator `tags: []` and a `notes` string (v1 left notes
+ * undefined until one was written).
+ */
+export const V2_STORES = {
+  creators: 'key, platform, lastSeenAt, *lists, *tags',
+  snapshots: '++id, creatorKey, [creatorKey+takenAt], takenAt',
+  posts: 'key, creatorKey, [creatorKey+lastSeenAt]',
+  deals: '++id, creatorKey, createdAt',
+  settings: 'key',
+} as const;
+
+export const DB_VERSION = 2;
+
+export interface SettingsRow {
+  key: 'settings';
+  value: Settings;
+}
+
+export class LibraryDb extends Dexie {
+  creators!: EntityTable<Creator, 'key'>;
+  snapshots!: EntityTable<Snapshot, 'id'>;
+  posts!: EntityTable<Post, 'key'>;
+  deals!: EntityTable<Deal, 'id'>;
+  settings!: EntityTable<SettingsRow, 'key'>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(V1_STORES);
+    this.version(2)
+      .stores(V2_STORES)
+      .upgrade((tx) =>
+        tx
+          .table('creators')
+          .toCollection()
+          .modify((creator: Record<string, unknown>) => {
+            if (!Array.isArray(creator.tags)) creator.tags = [];
+            if (typeof creator.notes !== 'string') creator.notes = '';
+          }),
+      );
+  }
+}
+
+let shared: LibraryDb | null = null;
+
+/** The one database of this extension context (background or extension page). */
+export function libraryDb(): LibraryDb {
+  shared ??= new LibraryDb();
+  return shared;
+}

@@ -1,0 +1,156 @@
+/**
+ * Writing readings into the library. Privacy default: nothing is recorded until the user
+ * saves a creator; later visits to a saved creator's page add a snapshot automatically
+ * (at most one per `autoSnapshotHours` unless a number changed). A setting records every
+ * profile visited instead. Numbers the page did not show stay null.
+ */
+import type { PostReading, ProfileReading, Reading } from '../sites/types';
+import { DEFAULT_SETTINGS, SettingsSchema, type Counts, type Creator, type Post, type Settings, type Snapshot } from '../schema';
+import type { LibraryDb } from './db';
+import { describeDbError } from './errors';
+
+/** Bumped when a reader change alters what a snapshot means. */
+export const READER_VERSION = 1;
+
+export const creatorKeyOf = (platform: string, handle: string) => `${platform}:${handle.toLowerCase()}`;
+
+export async function getSettings(db: LibraryDb): Promise<Settings> {
+  const row = await db.settings.get('settings');
+  const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(row?.value ?? {}) });
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function updateSettings(db: LibraryDb, patch: Partial<Settings>): Promise<Settings> {
+  const next = SettingsSchema.parse({ ...(await getSettings(db)), ...patch });
+  await db.settings.put({ key: 'settings', value: next });
+  return next;
+}
+
+function countsOf(r: ProfileReading): Counts {
+  return { followers: r.followers, following: r.following, posts: r.posts, likes: r.likes, views: r.views };
+}
+
+const COUNT_KEYS = ['followers', 'following', 'posts', 'likes', 'views'] as const;
+
+/** A number the page shows now differs from the last snapshot (or was not shown then). */
+function changed(before: Counts | null, now: Counts): boolean {
+  if (!before) return true;
+  return COUNT_KEYS.some((k) => now[k] !== null && now[k] !== before[k]);
+}
+
+export type RecordResult =
+  | { ok: true; outcome: 'saved' | 'snapshot' | 'seen' | 'ignored' | 'post'; creatorKey: string | null }
+  | { ok: false; reason: string };
+
+function snapshotOf(reading: ProfileReading, key: string, now: number, source: Snapshot['source']): Snapshot {
+  return { creatorKey: key, takenAt: now, ...countsOf(reading), exact: reading.exact, source, readerVersion: READER_VERSION };
+}
+
+async function recordPosts(db: LibraryDb, reading: ProfileReading, key: string, now: number) {
+  if (reading.recent.length === 0) return;
+  const keys = reading.recent.map((p) => `${reading.platform}:${p.id}`);
+  const existing = await db.posts.bulkGet(keys);
+  const rows: Post[] = reading.recent.map((p, i) => {
+    const old = existing[i];
+    return {
+      key: keys[i]!,
+      creatorKey: key,
+      platform: reading.platform,
+      id: p.id,
+      url: p.url,
+      views: p.views ?? old?.views ?? null,
+      likes: p.likes ?? old?.likes ?? null,
+      comments: p.comments ?? old?.comments ?? null,
+      shares: old?.shares ?? null,
+      publishedText: p.publishedText ?? old?.publishedText ?? null,
+      firstSeenAt: old?.firstSeenAt ?? now,
+      lastSeenAt: now,
+    };
+  });
+  await db.posts.bulkPut(rows);
+}
+
+/** "Save this creator": creates (or marks saved) the creator and adds a manual snapshot. */
+export async function saveCreator(db: LibraryDb, reading: ProfileReading, now = Date.now()): Promise<RecordResult> {
+  const key = creatorKeyOf(reading.platform, reading.handle);
+  try {
+    await db.transaction('rw', db.creators, db.snapshots, db.posts, async () => {
+      const old = await db.creators.get(key);
+      await db.snapshots.add(snapshotOf(reading, key, now, 'manual'));
+      await db.creators.put(creatorFrom(reading, key, old, now, now));
+      await recordPosts(db, reading, key, now);
+    });
+    return { ok: true, outcome: 'saved', creatorKey: key };
+  } catch (error) {
+    return { ok: false, reason: describeDbError(error) };
+  }
+}
+
+function creatorFrom(reading: ProfileReading, key: string, old: Creator | undefined, now: number, savedAt: number | null, snapshotTaken = true): Creator {
+  return {
+    key,
+    platform: reading.platform,
+    handle: reading.handle.toLowerCase(),
+    displayName: reading.displayName ?? old?.displayName ?? null,
+    url: reading.url,
+    savedAt: old?.savedAt ?? savedAt,
+    firstSeenAt: old?.firstSeenAt ?? now,
+    lastSeenAt: now,
+    latest: snapshotTaken ? { takenAt: now, ...countsOf(reading) } : (old?.latest ?? null),
+    lists: old?.lists ?? [],
+    tags: old?.tags ?? [],
+    notes: old?.notes ?? '',
+  };
+}
+
+/** A reading from a page visit (content script → background). */
+export async function recordReading(db: LibraryDb, reading: Reading, now = Date.now()): Promise<RecordResult> {
+  try {
+    if (reading.kind === 'post') return await recordPost(db, reading, now);
+    if (reading.kind !== 'profile') return { ok: true, outcome: 'ignored', creatorKey: null };
+    const key = creatorKeyOf(reading.platform, reading.handle);
+    const settings = await getSettings(db);
+    let outcome = 'ignored' as 'snapshot' | 'seen' | 'ignored';
+    await db.transaction('rw', db.creators, db.snapshots, db.posts, async () => {
+      const old = await db.creators.get(key);
+      if (!old && !settings.recordEveryProfile) return;
+      const last = old?.latest ?? null;
+      const due = !last || now - last.takenAt >= settings.autoSnapshotHours * 3_600_000 || changed(last, countsOf(reading));
+      if (due) await db.snapshots.add(snapshotOf(reading, key, now, 'auto'));
+      await db.creators.put(creatorFrom(reading, key, old, now, null, due));
+      await recordPosts(db, reading, key, now);
+      outcome = due ? 'snapshot' : 'seen';
+    });
+    return { ok: true, outcome, creatorKey: outcome === 'ignored' ? null : key };
+  } catch (error) {
+    return { ok: false, reason: describeDbError(error) };
+  }
+}
+
+/** A single post's page: its counts are kept when its creator is in the library. */
+async function recordPost(db: LibraryDb, reading: PostReading, now: number): Promise<RecordResult> {
+  const key = `${reading.platform}:${reading.id}`;
+  let outcome = 'ignored' as 'post' | 'ignored';
+  let creatorKey: string | null = null;
+  await db.transaction('rw', db.creators, db.posts, async () => {
+    const old = await db.posts.get(key);
+    creatorKey = old?.creatorKey ?? (reading.handle ? creatorKeyOf(reading.platform, reading.handle) : null);
+    if (!creatorKey || !(await db.creators.get(creatorKey))) return;
+    await db.posts.put({
+      key,
+      creatorKey,
+      platform: reading.platform,
+      id: reading.id,
+      url: reading.url,
+      views: reading.views ?? old?.views ?? null,
+      likes: reading.likes ?? old?.likes ?? null,
+      comments: reading.comments ?? old?.comments ?? null,
+      shares: reading.shares ?? old?.shares ?? null,
+      publishedText: old?.publishedText ?? null,
+      firstSeenAt: old?.firstSeenAt ?? now,
+      lastSeenAt: now,
+    });
+    outcome = 'post';
+  });
+  return { ok: true, outcome, creatorKey: outcome === 'post' ? creatorKey : null };
+}

@@ -1,0 +1,143 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, test } from 'vitest';
+import { LibraryDb, V1_STORES } from '../../lib/db/db';
+import { addToList, deleteCreators, growthBetween, history, listCreators, listNames, recentPosts, removeFromList, rename, setNotes, setTags } from '../../lib/db/library';
+import { getSettings, recordReading, saveCreator, updateSettings } from '../../lib/db/record';
+import { readPage } from '../../lib/sites/registry';
+import type { ProfileReading } from '../../lib/sites/types';
+import { loadFixture } from './fixtures';
+
+const HOUR = 3_600_000;
+let dbs: Dexie[] = [];
+let n = 0;
+function freshDb(): LibraryDb {
+  const db = new LibraryDb(`test-${process.pid}-${n++}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs) await db.delete();
+  dbs = [];
+});
+
+const read = (file: string, url: string) => readPage(loadFixture(file), new URL(url)) as ProfileReading;
+const maya = () => read('tiktok/profile-2024-universal.html', 'https://www.tiktok.com/@maya.bakes');
+const lena = () => read('instagram/profile-2025-en.html', 'https://www.instagram.com/lenapark.studio/');
+const orbit = () => read('youtube/channel-2026-viewmodel.html', 'https://www.youtube.com/@orbitlab/videos');
+
+describe('saving and recording', () => {
+  test('nothing is recorded until the user saves a creator', async () => {
+    const db = freshDb();
+    expect(await recordReading(db, maya(), 1_000)).toEqual({ ok: true, outcome: 'ignored', creatorKey: null });
+    expect(await db.creators.count()).toBe(0);
+    expect(await db.snapshots.count()).toBe(0);
+  });
+
+  test('save creates the creator and a manual snapshot with the numbers the page showed', async () => {
+    const db = freshDb();
+    expect(await saveCreator(db, maya(), 1_000)).toEqual({ ok: true, outcome: 'saved', creatorKey: 'tiktok:maya.bakes' });
+    const creator = await db.creators.get('tiktok:maya.bakes');
+    expect(creator).toMatchObject({ displayName: 'Maya Chen', savedAt: 1_000, latest: { followers: 2_631_012, views: null, takenAt: 1_000 }, lists: [], tags: [], notes: '' });
+    expect(await history(db, 'tiktok:maya.bakes')).toEqual([expect.objectContaining({ source: 'manual', followers: 2_631_012, likes: 48_217_733, views: null })]);
+    expect((await recentPosts(db, 'tiktok:maya.bakes')).map((p) => [p.id, p.views])).toEqual([['7412345678901234567', 1_200_000], ['7409876543210987654', 86_400]]);
+  });
+
+  test('later visits add an automatic snapshot at most every 6 hours, unless a number changed', async () => {
+    const db = freshDb();
+    await saveCreator(db, maya(), 0);
+    expect((await recordReading(db, maya(), 1 * HOUR)).ok && (await recordReading(db, maya(), 2 * HOUR))).toMatchObject({ outcome: 'seen' });
+    expect(await db.snapshots.count()).toBe(1);
+    expect(await recordReading(db, { ...maya(), followers: 2_700_000 }, 3 * HOUR)).toMatchObject({ outcome: 'snapshot' });
+    expect(await recordReading(db, { ...maya(), followers: 2_700_000 }, 7 * HOUR)).toMatchObject({ outcome: 'seen' });
+    expect(await recordReading(db, { ...maya(), followers: 2_700_000 }, 9.5 * HOUR)).toMatchObject({ outcome: 'snapshot' });
+    expect((await history(db, 'tiktok:maya.bakes')).map((s) => [s.source, s.followers])).toEqual([['manual', 2_631_012], ['auto', 2_700_000], ['auto', 2_700_000]]);
+    expect((await db.creators.get('tiktok:maya.bakes'))?.lastSeenAt).toBe(9.5 * HOUR);
+  });
+
+  test('the interval is a setting; "record every profile" records unsaved creators too', async () => {
+    const db = freshDb();
+    await updateSettings(db, { recordEveryProfile: true, autoSnapshotHours: 24 });
+    expect(await getSettings(db)).toMatchObject({ recordEveryProfile: true, autoSnapshotHours: 24 });
+    expect(await recordReading(db, lena(), 0)).toMatchObject({ outcome: 'snapshot' });
+    expect(await recordReading(db, lena(), 12 * HOUR)).toMatchObject({ outcome: 'seen' });
+    expect((await db.creators.get('instagram:lenapark.studio'))?.savedAt).toBeNull();
+    await expect(updateSettings(db, { autoSnapshotHours: -1 })).rejects.toThrow();
+  });
+
+  test('a post page updates that post when its creator is in the library', async () => {
+    const db = freshDb();
+    const video = readPage(loadFixture('tiktok/video-page.html'), new URL('https://www.tiktok.com/@maya.bakes/video/7412345678901234567'));
+    expect(await recordReading(db, video, 5)).toMatchObject({ outcome: 'ignored' });
+    await saveCreator(db, maya(), 10);
+    expect(await recordReading(db, video, 20)).toMatchObject({ outcome: 'post', creatorKey: 'tiktok:maya.bakes' });
+    expect(await db.posts.get('tiktok:7412345678901234567')).toMatchObject({ likes: 98_123, comments: 1_503, views: 1_234_567, shares: 1_207, firstSeenAt: 10, lastSeenAt: 20 });
+  });
+});
+
+describe('queries', () => {
+  test('by platform, list and tag, with latest numbers; growth between two dates', async () => {
+    const db = freshDb();
+    await saveCreator(db, maya(), 1);
+    await saveCreator(db, lena(), 2);
+    await saveCreator(db, orbit(), 3);
+    await recordReading(db, { ...orbit(), followers: 1_300_000 }, 10 * HOUR);
+    expect((await listCreators(db)).map((c) => c.key)).toEqual(['youtube:orbitlab', 'instagram:lenapark.studio', 'tiktok:maya.bakes']);
+    expect((await listCreators(db, { platform: 'youtube' }))[0]?.latest?.followers).toBe(1_300_000);
+    await addToList(db, ['tiktok:maya.bakes', 'instagram:lenapark.studio'], ' Spring  campaign ');
+    await setTags(db, 'tiktok:maya.bakes', ['food', 'food', 'video']);
+    expect((await listCreators(db, { list: 'Spring campaign' })).map((c) => c.key).sort()).toEqual(['instagram:lenapark.studio', 'tiktok:maya.bakes']);
+    expect((await listCreators(db, { tag: 'food' })).map((c) => c.key)).toEqual(['tiktok:maya.bakes']);
+    expect((await listCreators(db, { list: 'Spring campaign', platform: 'instagram' })).map((c) => c.key)).toEqual(['instagram:lenapark.studio']);
+    expect(await listNames(db)).toEqual(['Spring campaign']);
+    const g = await growthBetween(db, 'youtube:orbitlab', 0, 11 * HOUR);
+    expect(g?.delta).toEqual({ followers: 70_000, following: null, posts: 0, likes: null, views: null });
+    expect(await growthBetween(db, 'youtube:orbitlab', 5 * HOUR, 11 * HOUR)).toBeNull();
+  });
+
+  test('notes, rename, remove from list, and delete with everything that belongs to it', async () => {
+    const db = freshDb();
+    await saveCreator(db, maya(), 1);
+    await saveCreator(db, lena(), 2);
+    await setNotes(db, 'tiktok:maya.bakes', 'Quoted $1,500 for one video.');
+    await rename(db, 'tiktok:maya.bakes', 'Maya (bakery)');
+    await addToList(db, ['tiktok:maya.bakes'], 'A');
+    await removeFromList(db, ['tiktok:maya.bakes'], 'A');
+    expect(await db.creators.get('tiktok:maya.bakes')).toMatchObject({ notes: 'Quoted $1,500 for one video.', displayName: 'Maya (bakery)', lists: [] });
+    await expect(rename(db, 'tiktok:nobody', 'x')).rejects.toThrow(/No creator/);
+    await expect(setNotes(db, 'tiktok:maya.bakes', 'x'.repeat(20_001))).rejects.toThrow(/20,000/);
+    await deleteCreators(db, ['tiktok:maya.bakes']);
+    expect(await db.creators.get('tiktok:maya.bakes')).toBeUndefined();
+    expect(await db.snapshots.where('creatorKey').equals('tiktok:maya.bakes').count()).toBe(0);
+    expect(await db.posts.where('creatorKey').equals('tiktok:maya.bakes').count()).toBe(0);
+    expect(await db.creators.count()).toBe(1);
+  });
+});
+
+describe('schema versions', () => {
+  test('v1 → v2 keeps every record and adds tags and notes', async () => {
+    const name = `migration-${process.pid}-${n++}`;
+    // Write data the way version 1 stored it: no tags; notes left undefined.
+    const v1 = new Dexie(name);
+    v1.version(1).stores(V1_STORES);
+    const creator = { key: 'tiktok:maya.bakes', platform: 'tiktok', handle: 'maya.bakes', displayName: 'Maya Chen', url: 'https://www.tiktok.com/@maya.bakes', savedAt: 1, firstSeenAt: 1, lastSeenAt: 5, latest: null, lists: ['Spring'] };
+    await v1.table('creators').add(creator);
+    await v1.table('snapshots').bulkAdd([1, 2, 3].map((t) => ({ creatorKey: creator.key, takenAt: t, followers: t * 10, following: null, posts: null, likes: null, views: null, exact: { followers: true, following: false, posts: false, likes: false, views: false }, source: 'auto', readerVersion: 1 })));
+    await v1.table('posts').add({ key: 'tiktok:1', creatorKey: creator.key, platform: 'tiktok', id: '1', url: 'https://www.tiktok.com/@maya.bakes/video/1', views: 5, likes: null, comments: null, shares: null, publishedText: null, firstSeenAt: 1, lastSeenAt: 2 });
+    v1.close();
+
+    const probe = new Dexie(name); // opened without a schema: reports what is on disk
+    await probe.open();
+    expect(probe.verno).toBe(1);
+    probe.close();
+
+    const db = new LibraryDb(name);
+    dbs.push(db);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.creators.get(creator.key)).toEqual({ ...creator, tags: [], notes: '' });
+    expect((await history(db, creator.key)).map((s) => s.followers)).toEqual([10, 20, 30]);
+    expect((await recentPosts(db, creator.key)).map((p) => p.id)).toEqual(['1']); // the v2 index works on v1 rows
+    expect(await listCreators(db, { list: 'Spring' })).toHaveLength(1);
+  });
+});
