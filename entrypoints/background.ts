@@ -1,10 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { acceptReading, forgetTab, tabReading } from '@/lib/background/tab-readings';
+import { onReading, saveFromUi, saveTab } from '@/lib/background/library';
+import { forgetTab, tabReading } from '@/lib/background/tab-readings';
+import { libraryDb } from '@/lib/db/db';
 import { onMessage } from '@/lib/messaging';
 
 export default defineBackground(() => {
-  onMessage('cs→bg:reading', ({ data, sender }) => acceptReading(data, sender));
+  const db = libraryDb();
+  onMessage('cs→bg:reading', ({ data, sender }) => onReading(db, data, sender));
+  onMessage('cs→bg:save', ({ data, sender }) => saveTab(db, sender.tab?.id, data));
+  onMessage('ui→bg:save-tab', ({ data }) => saveFromUi(db, data));
   onMessage('ui→bg:tab-reading', ({ data }) => tabReading(data));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 });

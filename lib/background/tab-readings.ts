@@ -1,10 +1,11 @@
 /**
  * The latest validated reading per tab. Kept in storage.session so it survives the MV3
  * service worker stopping between messages, and disappears with the browser session.
- * (Snapshots that last are a later issue: lib/db.)
+ * What lasts is recorded in the library (lib/background/library.ts).
  */
 import { browser } from 'wxt/browser';
-import type { Ack, TabReading } from '../messaging';
+import type { TabReading } from '../messaging';
+import type { Reading } from '../sites/types';
 import { describeIssues, ReadingSchema } from '../schema';
 
 const HOST_OF = { instagram: 'www.instagram.com', youtube: 'www.youtube.com', tiktok: 'www.tiktok.com' } as const;
@@ -16,7 +17,7 @@ export interface Sender {
 }
 
 /** Validates a reading from a content script; keeps it only when it is valid and its page is the sender's. */
-export async function acceptReading(raw: unknown, sender: Sender, now = Date.now()): Promise<Ack> {
+export async function acceptReading(raw: unknown, sender: Sender, now = Date.now()): Promise<{ ok: true; reading: Reading } | { ok: false; reason: string }> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return { ok: false, reason: 'Readings are only accepted from a tab.' };
   const parsed = ReadingSchema.safeParse(raw);
@@ -37,7 +38,7 @@ export async function acceptReading(raw: unknown, sender: Sender, now = Date.now
   } catch (error) {
     return { ok: false, reason: `Could not keep the reading: ${(error as Error).message}` };
   }
-  return { ok: true };
+  return { ok: true, reading };
 }
 
 export async function tabReading(tabId: number): Promise<TabReading | null> {

@@ -11,7 +11,7 @@ describe('the background accepts only valid readings', () => {
   beforeEach(() => fakeBrowser.reset());
 
   test('a valid reading is kept for its tab', async () => {
-    expect(await acceptReading(reading, sender, 1_000)).toEqual({ ok: true });
+    expect(await acceptReading(reading, sender, 1_000)).toEqual({ ok: true, reading });
     expect(await tabReading(7)).toEqual({ reading, receivedAt: 1_000 });
     expect(await tabReading(8)).toBeNull();
     await forgetTab(7);

@@ -1,0 +1,64 @@
+/** Shared by the browser tests: the extension's stores, read from inside Chromium. */
+import type { CDPSession, Page, Worker } from 'playwright-core';
+
+/** Every row of one object store of the extension's IndexedDB, read in the service worker. */
+export function extensionRows<T>(background: Worker, store: string): Promise<T[]> {
+  return background.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('creator-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const get = db.transaction(name).objectStore(name).getAll();
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result as T[]);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    store,
+  );
+}
+
+/**
+ * Runs `expression` in the content script's isolated world (as our content script would),
+ * e.g. to send it a message the overlay will send once it exists.
+ */
+export async function inContentScript<T>(page: Page, expression: string, extensionName = 'Creator Lens'): Promise<T> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const contexts: { id: number; name: string; auxData?: { type?: string; isDefault?: boolean; frameId?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === extensionName);
+  if (!world) throw new Error(`no isolated world of ${extensionName}: ${JSON.stringify(contexts.map((c) => c.name))}`);
+  const result = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+  return result.result.value as T;
+}
+
+/** A message in @webext-core/messaging's wire format, sent from a content script. */
+export function sendFromContentScript<T>(page: Page, type: string, data: unknown): Promise<T> {
+  const message = JSON.stringify({ id: 1, type, data, timestamp: 0 });
+  return inContentScript<{ res?: T; err?: unknown }>(page, `chrome.runtime.sendMessage({ ...${message}, timestamp: Date.now() })`).then((r) => {
+    if (!r || r.err) throw new Error(`message refused: ${JSON.stringify(r)}`);
+    return r.res as T;
+  });
+}
+
+export async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, timeout = 15_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await get();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

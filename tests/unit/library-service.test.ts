@@ -1,0 +1,150 @@
+/**
+ * The background's library service: readings recorded after validation, "save" from the
+ * page and the popup, and the errors that must lose nothing — a full disk, a write cut
+ * off when the service worker stops, and an upgrade blocked by an older connection.
+ */
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ensureOpen, onReading, saveFromUi, saveTab } from '../../lib/background/library';
+import { LibraryDb, V1_STORES } from '../../lib/db/db';
+import { describeDbError } from '../../lib/db/errors';
+import { history } from '../../lib/db/library';
+import { exportLibrary } from '../../lib/db/transfer';
+import { readPage } from '../../lib/sites/registry';
+import type { ProfileReading } from '../../lib/sites/types';
+import { loadFixture } from './fixtures';
+
+const HOUR = 3_600_000;
+let dbs: Dexie[] = [];
+let n = 0;
+function freshDb(): LibraryDb {
+  const db = new LibraryDb(`service-${process.pid}-${n++}`);
+  dbs.push(db);
+  return db;
+}
+beforeEach(() => fakeBrowser.reset());
+afterEach(async () => {
+  for (const db of dbs) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+  dbs = [];
+});
+
+const maya = readPage(loadFixture('tiktok/profile-2024-universal.html'), new URL('https://www.tiktok.com/@maya.bakes')) as ProfileReading;
+const lena = readPage(loadFixture('instagram/profile-2025-en.html'), new URL('https://www.instagram.com/lenapark.studio/')) as ProfileReading;
+const tiktokTab = { tab: { id: 3 }, url: 'https://www.tiktok.com/@maya.bakes' };
+const igTab = { tab: { id: 4 }, url: 'https://www.instagram.com/lenapark.studio/' };
+const everything = async (db: LibraryDb) => ({ ...(await exportLibrary(db)), exportedAt: 0 });
+
+describe('readings and saving through the background', () => {
+  test('a visit records nothing until the creator is saved; later visits add snapshots', async () => {
+    const db = freshDb();
+    expect(await onReading(db, maya, tiktokTab, 1 * HOUR)).toEqual({ ok: true, library: { ok: true, outcome: 'ignored', creatorKey: 'tiktok:maya.bakes', saved: false } });
+    expect(await db.creators.count()).toBe(0);
+
+    expect(await saveTab(db, 3, { creatorKey: 'tiktok:maya.bakes' }, 2 * HOUR)).toEqual({ ok: true, outcome: 'saved', creatorKey: 'tiktok:maya.bakes', saved: true });
+    expect(await onReading(db, { ...maya, followers: 2_700_000 }, tiktokTab, 3 * HOUR)).toMatchObject({ library: { outcome: 'snapshot', saved: true } });
+    expect(await onReading(db, { ...maya, followers: 2_700_000 }, tiktokTab, 4 * HOUR)).toMatchObject({ library: { outcome: 'seen' } });
+    expect((await history(db, 'tiktok:maya.bakes')).map((s) => [s.source, s.followers])).toEqual([['manual', 2_631_012], ['auto', 2_700_000]]);
+  });
+
+  test('save uses the reading the background validated for that tab, never numbers sent with the request', async () => {
+    const db = freshDb();
+    await onReading(db, maya, tiktokTab, 1);
+    await saveTab(db, 3, { creatorKey: 'tiktok:maya.bakes', followers: 999 }, 2); // an extra field: refused
+    expect(await db.snapshots.count()).toBe(0);
+    expect(await saveFromUi(db, { tabId: 3, creatorKey: 'tiktok:maya.bakes' }, 3)).toMatchObject({ ok: true });
+    expect((await db.snapshots.toArray()).map((s) => s.followers)).toEqual([2_631_012]);
+  });
+
+  test.each<[string, () => [number | undefined, unknown], RegExp]>([
+    ['the tab moved on to another creator', () => [3, { creatorKey: 'tiktok:someone.else' }], /now shows tiktok:maya\.bakes, not tiktok:someone\.else/],
+    ['a tab with no reading', () => [9, { creatorKey: 'tiktok:maya.bakes' }], /no creator profile/],
+    ['no tab (sent from elsewhere)', () => [undefined, { creatorKey: 'tiktok:maya.bakes' }], /needs the tab/],
+    ['a malformed request', () => [3, { creatorKey: '<img src=x>' }], /Invalid save request/],
+    ['not an object', () => [3, 'save please'], /Invalid save request/],
+  ])('a save is refused with a reason, and nothing is written: %s', async (_name, args, reason) => {
+    const db = freshDb();
+    await onReading(db, maya, tiktokTab, 1);
+    const [tabId, request] = args();
+    const ack = await saveTab(db, tabId, request, 2);
+    expect(ack.ok).toBe(false);
+    expect(!ack.ok && ack.reason).toMatch(reason);
+    expect(await db.creators.count()).toBe(0);
+    expect(await db.snapshots.count()).toBe(0);
+  });
+
+  test('an invalid reading is refused before the library sees it', async () => {
+    const db = freshDb();
+    await onReading(db, maya, tiktokTab, 1);
+    await saveTab(db, 3, { creatorKey: 'tiktok:maya.bakes' }, 2);
+    const before = await everything(db);
+    expect(await onReading(db, { ...maya, followers: -5 }, tiktokTab, 10 * HOUR)).toMatchObject({ ok: false, reason: /followers/ });
+    expect(await onReading(db, maya, igTab, 10 * HOUR)).toMatchObject({ ok: false, reason: /cannot come from www\.instagram\.com/ });
+    expect(await everything(db)).toEqual(before);
+  });
+
+  test('the popup names a tab; a malformed popup request is refused', async () => {
+    const db = freshDb();
+    expect(await saveFromUi(db, { tabId: -1, creatorKey: 'tiktok:maya.bakes' })).toMatchObject({ ok: false, reason: /Invalid save request/ });
+    expect(await saveFromUi(db, null)).toMatchObject({ ok: false });
+  });
+});
+
+describe('errors that lose nothing', () => {
+  /** A library with one saved creator and two snapshots. */
+  async function withHistory() {
+    const db = freshDb();
+    await onReading(db, lena, igTab, 1 * HOUR);
+    await saveTab(db, 4, { creatorKey: 'instagram:lenapark.studio' }, 2 * HOUR);
+    await onReading(db, { ...lena, followers: 71_000 }, igTab, 3 * HOUR);
+    return db;
+  }
+
+  test('a full disk: the save is reported and what was saved before is intact', async () => {
+    const db = await withHistory();
+    const before = await everything(db);
+    // IndexedDB reports a full disk as a QuotaExceededError from the write.
+    db.snapshots.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const ack = await onReading(db, { ...lena, followers: 72_000 }, igTab, 4 * HOUR);
+    expect(ack).toMatchObject({ ok: true, library: { ok: false, reason: /disk is full.*Everything saved before is intact/ } });
+    expect(await everything(db)).toEqual(before);
+  });
+
+  test('the service worker stopping mid-write: the transaction aborts and nothing half-written is kept', async () => {
+    const db = await withHistory();
+    const before = await everything(db);
+    // The snapshot is written first, then the creator row: cut the transaction between them.
+    db.creators.hook('updating', () => {
+      Dexie.currentTransaction.abort();
+    });
+    const ack = await onReading(db, { ...lena, followers: 72_000 }, igTab, 4 * HOUR);
+    expect(ack).toMatchObject({ ok: true, library: { ok: false, reason: /interrupted.*Nothing half-written/ } });
+    expect(await everything(db)).toEqual(before);
+    expect((await history(db, 'instagram:lenapark.studio')).map((s) => s.followers)).toEqual([70_231, 71_000]);
+  });
+
+  test('an upgrade blocked by an older connection is reported, then goes through once it closes', async () => {
+    const name = `blocked-${process.pid}-${n++}`;
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    old.on('versionchange', () => false); // an old page that does not let go
+    await old.table('creators').add({ key: 'tiktok:maya.bakes', platform: 'tiktok', handle: 'maya.bakes', displayName: null, url: 'https://www.tiktok.com/@maya.bakes', savedAt: 1, firstSeenAt: 1, lastSeenAt: 1, latest: null, lists: [] });
+
+    const db = new LibraryDb(name);
+    dbs.push(db);
+    const error = await ensureOpen(db, 50).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ name: 'BlockedError' });
+    expect(describeDbError(error)).toMatch(/another Creator Lens tab still has an older version open.*nothing was changed/);
+
+    old.close();
+    await ensureOpen(db, 50);
+    expect(db.verno).toBe(2);
+    expect(await db.creators.get('tiktok:maya.bakes')).toMatchObject({ tags: [], notes: '', savedAt: 1 });
+  });
+});
