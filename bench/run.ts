@@ -2,6 +2,9 @@
  * npm run bench — speed and size goals, measured (never asserted in timed tests).
  * Writes bench/results.md. Goals (issue: reading the sites): reader under 5 ms median per
  * page in Node; each content script (reading + watching) at most 15 KB gzipped.
+ * (Issue: snapshot library) with 5,000 creators and 100,000 snapshots, in Node and in
+ * Chromium: creators with latest numbers < 100 ms, one creator's history < 20 ms, JSON
+ * export and validated import of the whole store < 5 s each.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -11,6 +14,9 @@ import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { projectRange } from '../lib/roi/range';
 import { readPage } from '../lib/sites/registry';
+import { benchLibraryChromium } from './library-chromium';
+import { benchLibraryNode } from './library-node';
+import type { LibraryBenchResult } from './library-workload';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIXTURES = `${ROOT}tests/fixtures/`;
@@ -88,11 +94,43 @@ for (let i = 0; i < 50; i++) {
 rangeTimes.sort((a, b) => a - b);
 const range = { median: quantile(rangeTimes, 0.5), p95: quantile(rangeTimes, 0.95) };
 
+// The snapshot library: 5,000 creators, 100,000 snapshots (and 30,000 posts).
+console.log('library benchmark: Node (fake-indexeddb)…');
+const libNode = await benchLibraryNode();
+console.log('library benchmark: Chromium (real IndexedDB)…');
+const libChromium = await benchLibraryChromium();
+const LIB_GOALS: Record<string, number> = { 'all creators with latest numbers': 100, "one creator's history": 20 };
+const libraryMisses: string[] = [];
+const s = (n: number) => (n / 1000).toFixed(2);
+function libraryTable(): string {
+  const envs: [string, LibraryBenchResult][] = [['Node, fake-indexeddb', libNode], [libChromium.browser, libChromium]];
+  for (const [env, r] of envs) {
+    for (const [name, goal] of Object.entries(LIB_GOALS)) if (r.queries[name]!.median >= goal) libraryMisses.push(`${env}: ${name} ${ms(r.queries[name]!.median)} ms`);
+    if (r.exportMs >= 5000) libraryMisses.push(`${env}: export ${s(r.exportMs)} s`);
+    if (r.importMs >= 5000) libraryMisses.push(`${env}: import ${s(r.importMs)} s`);
+    if (!r.importedEqual) libraryMisses.push(`${env}: the imported store differs from the exported one`);
+  }
+  const names = Object.keys(libNode.queries);
+  return [
+    `| | goal | ${envs.map(([e]) => e).join(' | ')} |`,
+    `| --- | ---: | ${envs.map(() => '---:').join(' | ')} |`,
+    `| store | | ${envs.map(([, r]) => `${r.creators.toLocaleString('en')} creators, ${r.snapshots.toLocaleString('en')} snapshots, ${r.posts.toLocaleString('en')} posts`).join(' | ')} |`,
+    ...names.map((n) => `| ${n}: median (p95), ms | ${LIB_GOALS[n] ? `< ${LIB_GOALS[n]}` : ''} | ${envs.map(([, r]) => `${ms(r.queries[n]!.median)} (${ms(r.queries[n]!.p95)})`).join(' | ')} |`),
+    `| JSON export of the whole store, s | < 5 | ${envs.map(([, r]) => `${s(r.exportMs)} (${(r.exportBytes / 1024 / 1024).toFixed(1)} MB)`).join(' | ')} |`,
+    `| validated import into an empty library, s | < 5 | ${envs.map(([, r]) => `${s(r.importMs)} (check ${s(r.validateMs)} + write ${s(r.writeMs)})`).join(' | ')} |`,
+    `| the same file again into the full library (all duplicates), s | | ${envs.map(([, r]) => s(r.mergeMs)).join(' | ')} |`,
+    `| imported store equals the exported one | yes | ${envs.map(([, r]) => (r.importedEqual ? 'yes' : '**no**')).join(' | ')} |`,
+    `| storage used by the store | | ${envs.map(([, r]) => (r.storageBytes === null ? 'n/a' : `${(r.storageBytes / 1024 / 1024).toFixed(1)} MB`)).join(' | ')} |`,
+    `| writing the store (seeding), s | | ${envs.map(([, r]) => s(r.seedMs)).join(' | ')} |`,
+  ].join('\n');
+}
+
 const medians = rows.map((r) => r.median).sort((a, b) => a - b);
 const overall = quantile(medians, 0.5);
 const worst = rows.reduce((a, b) => (b.median > a.median ? b : a));
 const ms = (n: number) => n.toFixed(3);
 const kb = (n: number) => (n / 1024).toFixed(1);
+const libraryMd = libraryTable();
 const md = `# Benchmark results
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores).
@@ -115,6 +153,15 @@ ${rows.map((r) => `| ${r.page} | ${kb(r.bytes)} | ${ms(r.median)} | ${ms(r.p95)}
 | ---: | ---: | ---: |
 | 10,000 | ${ms(range.median)} | ${ms(range.p95)} |
 
+## Snapshot library
+
+The same workload (bench/library-workload.ts) on fake-indexeddb in Node and on Chromium's
+real IndexedDB (a page on 127.0.0.1). Each creator has 20 snapshots about a week apart,
+starting at a random day in the last two years, and 6 posts. Query times: median of 10 to
+50 runs after warm-up, each on a different creator.
+
+${libraryMd}
+
 ## Content-script bundles (reading + watching)
 
 Goal: at most 15 KB gzipped each. Nothing from zod, Dexie or Chart.js is in them.
@@ -126,7 +173,7 @@ ${bundles.map((b) => `| ${b.file} | ${kb(b.raw)} | ${kb(b.gzip)} |`).join('\n')}
 writeFileSync(`${ROOT}bench/results.md`, md);
 console.log(md);
 const over = bundles.filter((b) => b.gzip > 15 * 1024);
-if (overall >= 5 || over.length || range.median >= 10) {
-  console.error(`Goal missed: reader median ${ms(overall)} ms; ROI range ${ms(range.median)} ms; bundles over 15 KB: ${over.map((b) => b.file).join(', ') || 'none'}`);
+if (overall >= 5 || over.length || range.median >= 10 || libraryMisses.length) {
+  console.error(`Goal missed: reader median ${ms(overall)} ms; ROI range ${ms(range.median)} ms; bundles over 15 KB: ${over.map((b) => b.file).join(', ') || 'none'}; library: ${libraryMisses.join(', ') || 'ok'}`);
   process.exitCode = 1;
 }

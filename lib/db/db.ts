@@ -6,8 +6,9 @@
  * Every version stays listed with its upgrade; tests/unit/db-migrations.test.ts writes
  * data in each earlier version's shape and checks that opening the current one keeps it.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Creator, Deal, Post, Settings, Snapshot } from '../schema';
+import { bucketize, type PostSet, type SnapshotYear } from './buckets';
 
 export const DB_NAME = 'creator-lens';
 
@@ -33,7 +34,23 @@ export const V2_STORES = {
   settings: 'key',
 } as const;
 
-export const DB_VERSION = 2;
+/**
+ * v3: snapshots kept per creator and year, posts per creator (see buckets.ts: every
+ * IndexedDB request has a fixed cost, so 100,000 one-snapshot rows were slow to import).
+ * The upgrade moves every v2 snapshot and post into the new tables; ids are dropped
+ * (a snapshot is identified by its creator and time).
+ */
+export const V3_STORES = {
+  creators: 'key, platform, lastSeenAt, *lists, *tags',
+  snapshots: null,
+  snapshotYears: '[creatorKey+year]',
+  posts: null,
+  postSets: 'creatorKey, *postKeys',
+  deals: '++id, creatorKey, createdAt',
+  settings: 'key',
+} as const;
+
+export const DB_VERSION = 3;
 
 export interface SettingsRow {
   key: 'settings';
@@ -42,8 +59,8 @@ export interface SettingsRow {
 
 export class LibraryDb extends Dexie {
   creators!: EntityTable<Creator, 'key'>;
-  snapshots!: EntityTable<Snapshot, 'id'>;
-  posts!: EntityTable<Post, 'key'>;
+  snapshotYears!: Table<SnapshotYear, [string, number]>;
+  postSets!: EntityTable<PostSet, 'creatorKey'>;
   deals!: EntityTable<Deal, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
 
@@ -61,6 +78,15 @@ export class LibraryDb extends Dexie {
             if (typeof creator.notes !== 'string') creator.notes = '';
           }),
       );
+    this.version(3)
+      .stores(V3_STORES)
+      .upgrade(async (tx) => {
+        const snapshots = (await tx.table('snapshots').toArray()) as Snapshot[];
+        const posts = (await tx.table('posts').toArray()) as Post[];
+        const { years, postSets } = bucketize(snapshots, posts);
+        await tx.table('snapshotYears').bulkAdd(years);
+        await tx.table('postSets').bulkAdd(postSets);
+      });
   }
 }
 

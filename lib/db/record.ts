@@ -6,6 +6,7 @@
  */
 import type { PostReading, ProfileReading, Reading } from '../sites/types';
 import { DEFAULT_SETTINGS, SettingsSchema, type Counts, type Creator, type Post, type Settings, type Snapshot } from '../schema';
+import { addSnapshots, getPosts, putPosts } from './buckets';
 import type { LibraryDb } from './db';
 import { describeDbError } from './errors';
 
@@ -48,35 +49,39 @@ function snapshotOf(reading: ProfileReading, key: string, now: number, source: S
 
 async function recordPosts(db: LibraryDb, reading: ProfileReading, key: string, now: number) {
   if (reading.recent.length === 0) return;
-  const keys = reading.recent.map((p) => `${reading.platform}:${p.id}`);
-  const existing = await db.posts.bulkGet(keys);
-  const rows: Post[] = reading.recent.map((p, i) => {
-    const old = existing[i];
-    return {
-      key: keys[i]!,
-      creatorKey: key,
-      platform: reading.platform,
-      id: p.id,
-      url: p.url,
-      views: p.views ?? old?.views ?? null,
-      likes: p.likes ?? old?.likes ?? null,
-      comments: p.comments ?? old?.comments ?? null,
-      shares: old?.shares ?? null,
-      publishedText: p.publishedText ?? old?.publishedText ?? null,
-      firstSeenAt: old?.firstSeenAt ?? now,
-      lastSeenAt: now,
-    };
-  });
-  await db.posts.bulkPut(rows);
+  const rows: Post[] = reading.recent.map((p) => ({
+    key: `${reading.platform}:${p.id}`,
+    creatorKey: key,
+    platform: reading.platform,
+    id: p.id,
+    url: p.url,
+    views: p.views,
+    likes: p.likes,
+    comments: p.comments,
+    shares: null,
+    publishedText: p.publishedText,
+    firstSeenAt: now,
+    lastSeenAt: now,
+  }));
+  // A count this page did not show keeps the value seen before (unknown now ≠ zero).
+  await putPosts(db, rows, (old, next) => ({
+    ...next,
+    views: next.views ?? old.views,
+    likes: next.likes ?? old.likes,
+    comments: next.comments ?? old.comments,
+    shares: next.shares ?? old.shares,
+    publishedText: next.publishedText ?? old.publishedText,
+    firstSeenAt: old.firstSeenAt,
+  }));
 }
 
 /** "Save this creator": creates (or marks saved) the creator and adds a manual snapshot. */
 export async function saveCreator(db: LibraryDb, reading: ProfileReading, now = Date.now()): Promise<RecordResult> {
   const key = creatorKeyOf(reading.platform, reading.handle);
   try {
-    await db.transaction('rw', db.creators, db.snapshots, db.posts, async () => {
+    await db.transaction('rw', db.creators, db.snapshotYears, db.postSets, async () => {
       const old = await db.creators.get(key);
-      await db.snapshots.add(snapshotOf(reading, key, now, 'manual'));
+      await addSnapshots(db, [snapshotOf(reading, key, now, 'manual')]);
       await db.creators.put(creatorFrom(reading, key, old, now, now));
       await recordPosts(db, reading, key, now);
     });
@@ -111,12 +116,12 @@ export async function recordReading(db: LibraryDb, reading: Reading, now = Date.
     const key = creatorKeyOf(reading.platform, reading.handle);
     const settings = await getSettings(db);
     let outcome = 'ignored' as 'snapshot' | 'seen' | 'ignored';
-    await db.transaction('rw', db.creators, db.snapshots, db.posts, async () => {
+    await db.transaction('rw', db.creators, db.snapshotYears, db.postSets, async () => {
       const old = await db.creators.get(key);
       if (!old && !settings.recordEveryProfile) return;
       const last = old?.latest ?? null;
       const due = !last || now - last.takenAt >= settings.autoSnapshotHours * 3_600_000 || changed(last, countsOf(reading));
-      if (due) await db.snapshots.add(snapshotOf(reading, key, now, 'auto'));
+      if (due) await addSnapshots(db, [snapshotOf(reading, key, now, 'auto')]);
       await db.creators.put(creatorFrom(reading, key, old, now, null, due));
       await recordPosts(db, reading, key, now);
       outcome = due ? 'snapshot' : 'seen';
@@ -132,11 +137,11 @@ async function recordPost(db: LibraryDb, reading: PostReading, now: number): Pro
   const key = `${reading.platform}:${reading.id}`;
   let outcome = 'ignored' as 'post' | 'ignored';
   let creatorKey: string | null = null;
-  await db.transaction('rw', db.creators, db.posts, async () => {
-    const old = await db.posts.get(key);
+  await db.transaction('rw', db.creators, db.postSets, async () => {
+    const [old] = await getPosts(db, [key]);
     creatorKey = old?.creatorKey ?? (reading.handle ? creatorKeyOf(reading.platform, reading.handle) : null);
     if (!creatorKey || !(await db.creators.get(creatorKey))) return;
-    await db.posts.put({
+    await putPosts(db, [{
       key,
       creatorKey,
       platform: reading.platform,
@@ -149,7 +154,7 @@ async function recordPost(db: LibraryDb, reading: PostReading, now: number): Pro
       publishedText: old?.publishedText ?? null,
       firstSeenAt: old?.firstSeenAt ?? now,
       lastSeenAt: now,
-    });
+    }]);
     outcome = 'post';
   });
   return { ok: true, outcome, creatorKey: outcome === 'post' ? creatorKey : null };

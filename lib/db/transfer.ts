@@ -10,8 +10,9 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import {
   CreatorSchema, DealSchema, describeIssues, PostSchema, SettingsSchema, SnapshotSchema,
-  type Creator, type Post, type Snapshot,
+  type Creator, type Snapshot,
 } from '../schema';
+import { addSnapshots, allPosts, allSnapshots, existingRows, putPosts } from './buckets';
 import { DB_VERSION, type LibraryDb } from './db';
 import { describeDbError } from './errors';
 import { READER_VERSION } from './record';
@@ -36,13 +37,13 @@ export const ExportFileSchema = z
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
 export async function exportLibrary(db: LibraryDb, now = Date.now()): Promise<ExportFile> {
-  return db.transaction('r', [db.creators, db.snapshots, db.posts, db.deals, db.settings], async () => ({
+  return db.transaction('r', [db.creators, db.snapshotYears, db.postSets, db.deals, db.settings], async () => ({
     format: FORMAT,
     schemaVersion: DB_VERSION,
     exportedAt: now,
     creators: await db.creators.toArray(),
-    snapshots: await db.snapshots.toArray(),
-    posts: await db.posts.toArray(),
+    snapshots: await allSnapshots(db),
+    posts: await allPosts(db),
     deals: await db.deals.toArray(),
     settings: (await db.settings.get('settings'))?.value ?? null,
   }));
@@ -58,7 +59,7 @@ export const CSV_COLUMNS = [
 
 /** One row per snapshot. Cells that a spreadsheet would run as a formula are escaped. */
 export async function exportCsv(db: LibraryDb): Promise<string> {
-  const [creators, snapshots] = await Promise.all([db.creators.toArray(), db.snapshots.toArray()]);
+  const [creators, snapshots] = await Promise.all([db.creators.toArray(), allSnapshots(db)]);
   const byKey = new Map(creators.map((c) => [c.key, c]));
   const rows = snapshots
     .sort((a, b) => (a.creatorKey < b.creatorKey ? -1 : a.creatorKey > b.creatorKey ? 1 : a.takenAt - b.takenAt))
@@ -125,9 +126,7 @@ function duplicatesIn(file: ExportFile): string[] {
   seen('creators', file.creators.map((c) => c.key));
   seen('snapshots', file.snapshots.map((s) => `${s.creatorKey}@${s.takenAt}`));
   seen('posts', file.posts.map((p) => p.key));
-  const ids = (name: string, list: { id?: number }[]) => seen(name, list.filter((x) => x.id !== undefined).map((x) => `id ${x.id}`));
-  ids('snapshot ids', file.snapshots);
-  ids('deal ids', file.deals);
+  seen('deal ids', file.deals.filter((d) => d.id !== undefined).map((d) => `id ${d.id}`));
   return errors.slice(0, 20);
 }
 
@@ -154,7 +153,7 @@ function mergeCreator(old: Creator, imported: Creator): Creator {
 export async function importFile(db: LibraryDb, file: ExportFile): Promise<ImportResult> {
   const report: ImportReport = { creatorsAdded: 0, creatorsUpdated: 0, snapshotsAdded: 0, snapshotsSkipped: 0, postsWritten: 0, dealsAdded: 0, dealsSkipped: 0, settingsApplied: false };
   try {
-    await db.transaction('rw', [db.creators, db.snapshots, db.posts, db.deals, db.settings], async () => {
+    await db.transaction('rw', [db.creators, db.snapshotYears, db.postSets, db.deals, db.settings], async () => {
       // References first: every snapshot, post and deal must belong to a creator in the file or the library.
       const fileKeys = new Set(file.creators.map((c) => c.key));
       const needed = [...new Set([...file.snapshots, ...file.posts, ...file.deals].map((x) => x.creatorKey).filter((k) => !fileKeys.has(k)))];
@@ -162,31 +161,25 @@ export async function importFile(db: LibraryDb, file: ExportFile): Promise<Impor
       const missing = needed.filter((_, i) => !found[i]);
       if (missing.length) throw new ImportProblem([`Snapshots, posts or deals refer to creators that are neither in the file nor in your library: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}.`]);
 
-      const existing = await db.creators.bulkGet(file.creators.map((c) => c.key));
+      const existing = await existingRows<string, Creator>(db.creators, file.creators.map((c) => c.key));
       await db.creators.bulkPut(file.creators.map((c, i) => (existing[i] ? mergeCreator(existing[i]!, c) : c)));
       report.creatorsAdded = existing.filter((e) => !e).length;
       report.creatorsUpdated = existing.length - report.creatorsAdded;
 
-      const snapshots = await newRows(db.snapshots, file.snapshots, async (s) =>
-        (await db.snapshots.where('[creatorKey+takenAt]').equals([s.creatorKey, s.takenAt]).count()) > 0,
-      );
-      await db.snapshots.bulkAdd(snapshots);
-      report.snapshotsAdded = snapshots.length;
-      report.snapshotsSkipped = file.snapshots.length - snapshots.length;
+      // A snapshot already stored (same creator and time) is skipped: merging never duplicates.
+      const snapshots = await addSnapshots(db, file.snapshots);
+      report.snapshotsAdded = snapshots.added;
+      report.snapshotsSkipped = snapshots.skipped;
 
-      const oldPosts = await db.posts.bulkGet(file.posts.map((p) => p.key));
-      const posts = file.posts.map((p, i): Post => {
-        const o = oldPosts[i];
-        if (!o) return p;
-        const newer = p.lastSeenAt >= o.lastSeenAt ? p : o;
-        return { ...newer, firstSeenAt: Math.min(p.firstSeenAt, o.firstSeenAt) };
+      // A post already stored keeps the newer observation and when it was first seen.
+      report.postsWritten = await putPosts(db, file.posts, (old, next) => {
+        const newer = next.lastSeenAt >= old.lastSeenAt ? next : old;
+        return { ...newer, firstSeenAt: Math.min(next.firstSeenAt, old.firstSeenAt) };
       });
-      await db.posts.bulkPut(posts);
-      report.postsWritten = posts.length;
 
-      const deals = await newRows(db.deals, file.deals, async (d) =>
-        (await db.deals.where('creatorKey').equals(d.creatorKey).filter((x) => x.createdAt === d.createdAt && x.fee === d.fee).count()) > 0,
-      );
+      const dealKey = (d: { creatorKey: string; createdAt: number; fee: number }) => `${d.creatorKey}@${d.createdAt}@${d.fee}`;
+      const haveDeals = new Set((await db.deals.toArray()).map(dealKey));
+      const deals = withFreeIds(file.deals.filter((d) => !haveDeals.has(dealKey(d))), new Set((await db.deals.toCollection().primaryKeys()).filter((k): k is number => k !== undefined)));
       await db.deals.bulkAdd(deals);
       report.dealsAdded = deals.length;
       report.dealsSkipped = file.deals.length - deals.length;
@@ -209,19 +202,13 @@ class ImportProblem extends Error {
   }
 }
 
-/** Rows not already in the table (by `isDuplicate`); their ids are kept where free. */
-async function newRows<T extends { id?: number }>(table: { bulkGet(keys: number[]): Promise<(T | undefined)[]> }, rows: T[], isDuplicate: (row: T) => Promise<boolean>): Promise<T[]> {
-  const out: T[] = [];
-  const withIds = rows.filter((r) => r.id !== undefined);
-  const taken = new Set((await table.bulkGet(withIds.map((r) => r.id!))).map((r, i) => (r ? withIds[i]!.id : undefined)).filter((id) => id !== undefined));
-  for (const row of rows) {
-    if (await isDuplicate(row)) continue;
-    if (row.id !== undefined && taken.has(row.id)) {
-      const { id: _drop, ...rest } = row;
-      out.push(rest as T);
-    } else out.push(row);
-  }
-  return out;
+/** Deal ids are kept where they are free in the library, and dropped (assigned anew) where taken. */
+function withFreeIds<T extends { id?: number }>(rows: T[], taken: Set<number>): T[] {
+  return rows.map((row) => {
+    if (row.id === undefined || !taken.has(row.id)) return row;
+    const { id: _taken, ...rest } = row;
+    return rest as T;
+  });
 }
 
 export async function importJson(db: LibraryDb, text: string): Promise<ImportResult> {

@@ -25,7 +25,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const snapshots = () => extensionRows<Snapshot>(browser.background, 'snapshots');
+const snapshots = async () => (await extensionRows<{ snapshots: Snapshot[] }>(browser.background, 'snapshotYears')).flatMap((m) => m.snapshots);
 const creators = () => extensionRows<Creator>(browser.background, 'creators');
 
 /** Waits until the background holds a reading of `handle` for the page's tab. */

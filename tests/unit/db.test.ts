@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
-import { LibraryDb, V1_STORES } from '../../lib/db/db';
+import { countSnapshots, getPosts } from '../../lib/db/buckets';
+import { LibraryDb, V1_STORES, V2_STORES } from '../../lib/db/db';
 import { addToList, deleteCreators, growthBetween, history, listCreators, listNames, recentPosts, removeFromList, rename, setNotes, setTags } from '../../lib/db/library';
 import { getSettings, recordReading, saveCreator, updateSettings } from '../../lib/db/record';
 import { readPage } from '../../lib/sites/registry';
@@ -31,7 +32,7 @@ describe('saving and recording', () => {
     const db = freshDb();
     expect(await recordReading(db, maya(), 1_000)).toEqual({ ok: true, outcome: 'ignored', creatorKey: null });
     expect(await db.creators.count()).toBe(0);
-    expect(await db.snapshots.count()).toBe(0);
+    expect(await countSnapshots(db)).toBe(0);
   });
 
   test('save creates the creator and a manual snapshot with the numbers the page showed', async () => {
@@ -47,7 +48,7 @@ describe('saving and recording', () => {
     const db = freshDb();
     await saveCreator(db, maya(), 0);
     expect((await recordReading(db, maya(), 1 * HOUR)).ok && (await recordReading(db, maya(), 2 * HOUR))).toMatchObject({ outcome: 'seen' });
-    expect(await db.snapshots.count()).toBe(1);
+    expect(await countSnapshots(db)).toBe(1);
     expect(await recordReading(db, { ...maya(), followers: 2_700_000 }, 3 * HOUR)).toMatchObject({ outcome: 'snapshot' });
     expect(await recordReading(db, { ...maya(), followers: 2_700_000 }, 7 * HOUR)).toMatchObject({ outcome: 'seen' });
     expect(await recordReading(db, { ...maya(), followers: 2_700_000 }, 9.5 * HOUR)).toMatchObject({ outcome: 'snapshot' });
@@ -71,7 +72,7 @@ describe('saving and recording', () => {
     expect(await recordReading(db, video, 5)).toMatchObject({ outcome: 'ignored' });
     await saveCreator(db, maya(), 10);
     expect(await recordReading(db, video, 20)).toMatchObject({ outcome: 'post', creatorKey: 'tiktok:maya.bakes' });
-    expect(await db.posts.get('tiktok:7412345678901234567')).toMatchObject({ likes: 98_123, comments: 1_503, views: 1_234_567, shares: 1_207, firstSeenAt: 10, lastSeenAt: 20 });
+    expect((await getPosts(db, ['tiktok:7412345678901234567']))[0]).toMatchObject({ likes: 98_123, comments: 1_503, views: 1_234_567, shares: 1_207, firstSeenAt: 10, lastSeenAt: 20 });
   });
 });
 
@@ -108,36 +109,76 @@ describe('queries', () => {
     await expect(setNotes(db, 'tiktok:maya.bakes', 'x'.repeat(20_001))).rejects.toThrow(/20,000/);
     await deleteCreators(db, ['tiktok:maya.bakes']);
     expect(await db.creators.get('tiktok:maya.bakes')).toBeUndefined();
-    expect(await db.snapshots.where('creatorKey').equals('tiktok:maya.bakes').count()).toBe(0);
-    expect(await db.posts.where('creatorKey').equals('tiktok:maya.bakes').count()).toBe(0);
+    expect((await history(db, 'tiktok:maya.bakes')).length).toBe(0);
+    expect((await recentPosts(db, 'tiktok:maya.bakes')).length).toBe(0);
     expect(await db.creators.count()).toBe(1);
   });
 });
 
 describe('schema versions', () => {
-  test('v1 → v2 keeps every record and adds tags and notes', async () => {
+  const flags = { followers: true, following: false, posts: false, likes: false, views: false };
+  const v1Creator = { key: 'tiktok:maya.bakes', platform: 'tiktok', handle: 'maya.bakes', displayName: 'Maya Chen', url: 'https://www.tiktok.com/@maya.bakes', savedAt: 1, firstSeenAt: 1, lastSeenAt: 5, latest: null, lists: ['Spring'] };
+  const snapshot = (t: number) => ({ creatorKey: v1Creator.key, takenAt: t, followers: t * 10, following: null, posts: null, likes: null, views: null, exact: flags, source: 'auto', readerVersion: 1 });
+  const post = (id: string, seen: number) => ({ key: `tiktok:${id}`, creatorKey: v1Creator.key, platform: 'tiktok', id, url: `https://www.tiktok.com/@maya.bakes/video/${id}`, views: 5, likes: null, comments: null, shares: null, publishedText: null, firstSeenAt: 1, lastSeenAt: seen });
+  const DAY = 86_400_000;
+
+  async function onDisk(name: string) {
+    const probe = new Dexie(name); // opened without a schema: reports what is on disk
+    await probe.open();
+    const found = { version: probe.verno, tables: probe.tables.map((t) => t.name).sort() };
+    probe.close();
+    return found;
+  }
+
+  test('v1 → current keeps every record, adds tags and notes, and regroups snapshots and posts', async () => {
     const name = `migration-${process.pid}-${n++}`;
     // Write data the way version 1 stored it: no tags; notes left undefined.
     const v1 = new Dexie(name);
     v1.version(1).stores(V1_STORES);
-    const creator = { key: 'tiktok:maya.bakes', platform: 'tiktok', handle: 'maya.bakes', displayName: 'Maya Chen', url: 'https://www.tiktok.com/@maya.bakes', savedAt: 1, firstSeenAt: 1, lastSeenAt: 5, latest: null, lists: ['Spring'] };
-    await v1.table('creators').add(creator);
-    await v1.table('snapshots').bulkAdd([1, 2, 3].map((t) => ({ creatorKey: creator.key, takenAt: t, followers: t * 10, following: null, posts: null, likes: null, views: null, exact: { followers: true, following: false, posts: false, likes: false, views: false }, source: 'auto', readerVersion: 1 })));
-    await v1.table('posts').add({ key: 'tiktok:1', creatorKey: creator.key, platform: 'tiktok', id: '1', url: 'https://www.tiktok.com/@maya.bakes/video/1', views: 5, likes: null, comments: null, shares: null, publishedText: null, firstSeenAt: 1, lastSeenAt: 2 });
+    await v1.table('creators').add(v1Creator);
+    await v1.table('snapshots').bulkAdd([1, 2, 3].map(snapshot));
+    await v1.table('posts').add(post('1', 2));
     v1.close();
-
-    const probe = new Dexie(name); // opened without a schema: reports what is on disk
-    await probe.open();
-    expect(probe.verno).toBe(1);
-    probe.close();
+    expect(await onDisk(name)).toEqual({ version: 1, tables: ['creators', 'deals', 'posts', 'settings', 'snapshots'] });
 
     const db = new LibraryDb(name);
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(await db.creators.get(creator.key)).toEqual({ ...creator, tags: [], notes: '' });
-    expect((await history(db, creator.key)).map((s) => s.followers)).toEqual([10, 20, 30]);
-    expect((await recentPosts(db, creator.key)).map((p) => p.id)).toEqual(['1']); // the v2 index works on v1 rows
+    expect(db.verno).toBe(3);
+    expect(await db.creators.get(v1Creator.key)).toEqual({ ...v1Creator, tags: [], notes: '' });
+    expect(await history(db, v1Creator.key)).toEqual([1, 2, 3].map(snapshot));
+    expect((await recentPosts(db, v1Creator.key)).map((p) => p.id)).toEqual(['1']);
     expect(await listCreators(db, { list: 'Spring' })).toHaveLength(1);
+  });
+
+  test('v2 → v3 moves every snapshot and post into the new tables and drops the old ones', async () => {
+    const name = `migration-${process.pid}-${n++}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores(V2_STORES);
+    await v2.table('creators').bulkAdd([
+      { ...v1Creator, tags: ['food'], notes: 'Asked for rates.' },
+      { ...v1Creator, key: 'tiktok:other', handle: 'other', url: 'https://www.tiktok.com/@other', tags: [], notes: '' },
+    ]);
+    // 40 snapshots a day apart, across a new year, with ids as v2 gave them; one of another creator.
+    const times = Array.from({ length: 40 }, (_, i) => Date.UTC(2025, 11, 10) + i * DAY);
+    await v2.table('snapshots').bulkAdd([...times.map(snapshot), { ...snapshot(7), creatorKey: 'tiktok:other' }]);
+    await v2.table('posts').bulkAdd([post('1', 2), post('2', 9), { ...post('3', 4), creatorKey: 'tiktok:other' }]);
+    await v2.table('deals').add({ creatorKey: v1Creator.key, createdAt: 3, fee: 100 });
+    v2.close();
+    expect((await onDisk(name)).version).toBe(2);
+
+    const db = new LibraryDb(name);
+    dbs.push(db);
+    await db.open();
+    expect(await onDisk(name)).toEqual({ version: 3, tables: ['creators', 'deals', 'postSets', 'settings', 'snapshotYears'] });
+    expect(await history(db, v1Creator.key)).toEqual(times.map(snapshot)); // ids dropped, order kept
+    expect(await db.snapshotYears.count()).toBe(3); // 2025 and 2026 for Maya, 1970 for the other
+    expect(await countSnapshots(db)).toBe(41);
+    expect(await growthBetween(db, v1Creator.key, times[0]!, times[39]!)).toMatchObject({ delta: { followers: (times[39]! - times[0]!) * 10 } });
+    expect((await recentPosts(db, v1Creator.key)).map((p) => p.id)).toEqual(['2', '1']);
+    expect((await getPosts(db, ['tiktok:3']))[0]).toMatchObject({ creatorKey: 'tiktok:other' });
+    expect(await db.creators.get(v1Creator.key)).toMatchObject({ tags: ['food'], notes: 'Asked for rates.' });
+    expect(await db.deals.count()).toBe(1);
   });
 });

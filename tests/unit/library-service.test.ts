@@ -8,7 +8,8 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ensureOpen, onReading, saveFromUi, saveTab } from '../../lib/background/library';
-import { LibraryDb, V1_STORES } from '../../lib/db/db';
+import { allSnapshots, countSnapshots } from '../../lib/db/buckets';
+import { DB_VERSION, LibraryDb, V1_STORES } from '../../lib/db/db';
 import { describeDbError } from '../../lib/db/errors';
 import { history } from '../../lib/db/library';
 import { exportLibrary } from '../../lib/db/transfer';
@@ -55,9 +56,9 @@ describe('readings and saving through the background', () => {
     const db = freshDb();
     await onReading(db, maya, tiktokTab, 1);
     await saveTab(db, 3, { creatorKey: 'tiktok:maya.bakes', followers: 999 }, 2); // an extra field: refused
-    expect(await db.snapshots.count()).toBe(0);
+    expect(await countSnapshots(db)).toBe(0);
     expect(await saveFromUi(db, { tabId: 3, creatorKey: 'tiktok:maya.bakes' }, 3)).toMatchObject({ ok: true });
-    expect((await db.snapshots.toArray()).map((s) => s.followers)).toEqual([2_631_012]);
+    expect((await allSnapshots(db)).map((s) => s.followers)).toEqual([2_631_012]);
   });
 
   test.each<[string, () => [number | undefined, unknown], RegExp]>([
@@ -74,7 +75,7 @@ describe('readings and saving through the background', () => {
     expect(ack.ok).toBe(false);
     expect(!ack.ok && ack.reason).toMatch(reason);
     expect(await db.creators.count()).toBe(0);
-    expect(await db.snapshots.count()).toBe(0);
+    expect(await countSnapshots(db)).toBe(0);
   });
 
   test('an invalid reading is refused before the library sees it', async () => {
@@ -108,9 +109,11 @@ describe('errors that lose nothing', () => {
     const db = await withHistory();
     const before = await everything(db);
     // IndexedDB reports a full disk as a QuotaExceededError from the write.
-    db.snapshots.hook('creating', () => {
+    const full = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+    };
+    db.snapshotYears.hook('creating', full);
+    db.snapshotYears.hook('updating', full);
     const ack = await onReading(db, { ...lena, followers: 72_000 }, igTab, 4 * HOUR);
     expect(ack).toMatchObject({ ok: true, library: { ok: false, reason: /disk is full.*Everything saved before is intact/ } });
     expect(await everything(db)).toEqual(before);
@@ -144,7 +147,7 @@ describe('errors that lose nothing', () => {
 
     old.close();
     await ensureOpen(db, 50);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
     expect(await db.creators.get('tiktok:maya.bakes')).toMatchObject({ tags: [], notes: '', savedAt: 1 });
   });
 });

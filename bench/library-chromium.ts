@@ -1,0 +1,39 @@
+/**
+ * The library benchmark on Chromium's real IndexedDB: the workload is bundled (esbuild)
+ * into a page served from 127.0.0.1 (a secure context), run there, and its figures read
+ * back through Playwright. Also reports how much storage the store takes.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { CHROMIUM } from '../scripts/chromium';
+import type { LibraryBenchResult } from './library-workload';
+
+export async function benchLibraryChromium(): Promise<LibraryBenchResult & { browser: string }> {
+  const bundle = await build({
+    entryPoints: [fileURLToPath(new URL('./library-browser-entry.ts', import.meta.url))],
+    bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022', charset: 'ascii',
+  });
+  const js = bundle.outputFiles[0]!.text;
+  const server = createServer((req, res) => {
+    if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>library bench</title><script src="/bench.js"></script>');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const result = await page.evaluate(async () => {
+      const g = globalThis as unknown as { runLibraryBench: () => Promise<LibraryBenchResult> };
+      return g.runLibraryBench();
+    });
+    return { ...result, browser: `Chromium ${browser.version()}` };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
