@@ -7,6 +7,7 @@
  */
 import { allPosts, bucketize, countSnapshots } from '../lib/db/buckets';
 import { LibraryDb } from '../lib/db/db';
+import { seededRandom } from '../lib/roi/range';
 import { growthBetween, history, listCreators, recentPosts } from '../lib/db/library';
 import { exportJson, exportLibrary, importFile, importJson, parseExportJson } from '../lib/db/transfer';
 import type { Creator, Post, Snapshot } from '../lib/schema';
@@ -35,20 +36,8 @@ const PLATFORMS = ['instagram', 'youtube', 'tiktok'] as const;
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1);
 
-/** A deterministic pseudo-random sequence (the store is the same on every run). */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function seedLibrary(db: LibraryDb, creators = 5_000, snapshotsPerCreator = 20, postsPerCreator = 6): Promise<void> {
-  const random = rng(42);
+  const random = seededRandom(42); // the store is the same on every run
   const creatorRows: Creator[] = [];
   const snapshotRows: Snapshot[] = [];
   const postRows: Post[] = [];

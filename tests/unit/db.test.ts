@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { countSnapshots, getPosts } from '../../lib/db/buckets';
 import { LibraryDb, V1_STORES, V2_STORES } from '../../lib/db/db';
+import { freshDb, track, uniqueName } from './db-helpers';
 import { addToList, deleteCreators, growthBetween, history, listCreators, listNames, recentPosts, removeFromList, rename, setNotes, setTags } from '../../lib/db/library';
 import { getSettings, recordReading, saveCreator, updateSettings } from '../../lib/db/record';
 import { readPage } from '../../lib/sites/registry';
@@ -10,18 +11,6 @@ import type { ProfileReading } from '../../lib/sites/types';
 import { loadFixture } from './fixtures';
 
 const HOUR = 3_600_000;
-let dbs: Dexie[] = [];
-let n = 0;
-function freshDb(): LibraryDb {
-  const db = new LibraryDb(`test-${process.pid}-${n++}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs) await db.delete();
-  dbs = [];
-});
-
 const read = (file: string, url: string) => readPage(loadFixture(file), new URL(url)) as ProfileReading;
 const maya = () => read('tiktok/profile-2024-universal.html', 'https://www.tiktok.com/@maya.bakes');
 const lena = () => read('instagram/profile-2025-en.html', 'https://www.instagram.com/lenapark.studio/');
@@ -131,9 +120,9 @@ describe('schema versions', () => {
   }
 
   test('v1 → current keeps every record, adds tags and notes, and regroups snapshots and posts', async () => {
-    const name = `migration-${process.pid}-${n++}`;
+    const name = uniqueName('migration');
     // Write data the way version 1 stored it: no tags; notes left undefined.
-    const v1 = new Dexie(name);
+    const v1 = track(new Dexie(name));
     v1.version(1).stores(V1_STORES);
     await v1.table('creators').add(v1Creator);
     await v1.table('snapshots').bulkAdd([1, 2, 3].map(snapshot));
@@ -141,8 +130,7 @@ describe('schema versions', () => {
     v1.close();
     expect(await onDisk(name)).toEqual({ version: 1, tables: ['creators', 'deals', 'posts', 'settings', 'snapshots'] });
 
-    const db = new LibraryDb(name);
-    dbs.push(db);
+    const db = track(new LibraryDb(name));
     await db.open();
     expect(db.verno).toBe(3);
     expect(await db.creators.get(v1Creator.key)).toEqual({ ...v1Creator, tags: [], notes: '' });
@@ -152,8 +140,8 @@ describe('schema versions', () => {
   });
 
   test('v2 → v3 moves every snapshot and post into the new tables and drops the old ones', async () => {
-    const name = `migration-${process.pid}-${n++}`;
-    const v2 = new Dexie(name);
+    const name = uniqueName('migration');
+    const v2 = track(new Dexie(name));
     v2.version(1).stores(V1_STORES);
     v2.version(2).stores(V2_STORES);
     await v2.table('creators').bulkAdd([
@@ -168,8 +156,7 @@ describe('schema versions', () => {
     v2.close();
     expect((await onDisk(name)).version).toBe(2);
 
-    const db = new LibraryDb(name);
-    dbs.push(db);
+    const db = track(new LibraryDb(name));
     await db.open();
     expect(await onDisk(name)).toEqual({ version: 3, tables: ['creators', 'deals', 'postSets', 'settings', 'snapshotYears'] });
     expect(await history(db, v1Creator.key)).toEqual(times.map(snapshot)); // ids dropped, order kept

@@ -5,11 +5,12 @@
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ensureOpen, onReading, saveFromUi, saveTab } from '../../lib/background/library';
 import { allSnapshots, countSnapshots } from '../../lib/db/buckets';
 import { DB_VERSION, LibraryDb, V1_STORES } from '../../lib/db/db';
+import { freshDb, track, uniqueName } from './db-helpers';
 import { describeDbError } from '../../lib/db/errors';
 import { history } from '../../lib/db/library';
 import { exportLibrary } from '../../lib/db/transfer';
@@ -18,21 +19,7 @@ import type { ProfileReading } from '../../lib/sites/types';
 import { loadFixture } from './fixtures';
 
 const HOUR = 3_600_000;
-let dbs: Dexie[] = [];
-let n = 0;
-function freshDb(): LibraryDb {
-  const db = new LibraryDb(`service-${process.pid}-${n++}`);
-  dbs.push(db);
-  return db;
-}
 beforeEach(() => fakeBrowser.reset());
-afterEach(async () => {
-  for (const db of dbs) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-  dbs = [];
-});
 
 const maya = readPage(loadFixture('tiktok/profile-2024-universal.html'), new URL('https://www.tiktok.com/@maya.bakes')) as ProfileReading;
 const lena = readPage(loadFixture('instagram/profile-2025-en.html'), new URL('https://www.instagram.com/lenapark.studio/')) as ProfileReading;
@@ -133,14 +120,13 @@ describe('errors that lose nothing', () => {
   });
 
   test('an upgrade blocked by an older connection is reported, then goes through once it closes', async () => {
-    const name = `blocked-${process.pid}-${n++}`;
-    const old = new Dexie(name);
+    const name = uniqueName('blocked');
+    const old = track(new Dexie(name));
     old.version(1).stores(V1_STORES);
     old.on('versionchange', () => false); // an old page that does not let go
     await old.table('creators').add({ key: 'tiktok:maya.bakes', platform: 'tiktok', handle: 'maya.bakes', displayName: null, url: 'https://www.tiktok.com/@maya.bakes', savedAt: 1, firstSeenAt: 1, lastSeenAt: 1, latest: null, lists: [] });
 
-    const db = new LibraryDb(name);
-    dbs.push(db);
+    const db = track(new LibraryDb(name));
     const error = await ensureOpen(db, 50).then(() => null, (e: unknown) => e);
     expect(error).toMatchObject({ name: 'BlockedError' });
     expect(describeDbError(error)).toMatch(/another Creator Lens tab still has an older version open.*nothing was changed/);

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, test } from 'vitest';
-import { DB_VERSION, LibraryDb } from '../../lib/db/db';
+import { describe, expect, test } from 'vitest';
+import { DB_VERSION, type LibraryDb } from '../../lib/db/db';
+import { freshDb } from './db-helpers';
 import { addToList, history, setNotes } from '../../lib/db/library';
 import { recordReading, saveCreator, updateSettings } from '../../lib/db/record';
 import { exportCsv, exportJson, exportLibrary, importCsv, importJson, type ExportFile } from '../../lib/db/transfer';
@@ -9,17 +10,6 @@ import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';
 import { loadFixture } from './fixtures';
 
-let dbs: LibraryDb[] = [];
-let n = 0;
-const freshDb = () => {
-  const db = new LibraryDb(`transfer-${process.pid}-${n++}`);
-  dbs.push(db);
-  return db;
-};
-afterEach(async () => {
-  for (const db of dbs) await db.delete();
-  dbs = [];
-});
 
 const read = (file: string, url: string) => readPage(loadFixture(file), new URL(url)) as ProfileReading;
 const HOUR = 3_600_000;
