@@ -1,10 +1,13 @@
 /**
  * npm run bench — speed and size goals, measured (never asserted in timed tests).
  * Writes bench/results.md. Goals (issue: reading the sites): reader under 5 ms median per
- * page in Node; each content script (reading + watching) at most 15 KB gzipped.
+ * page in Node; each content script at most 15 KB gzipped (70 KB once the overlay came).
  * (Issue: snapshot library) with 5,000 creators and 100,000 snapshots, in Node and in
  * Chromium: creators with latest numbers < 100 ms, one creator's history < 20 ms, JSON
  * export and validated import of the whole store < 5 s each.
+ * (Issue: overlay) from the counts in the page to the panel painted < 50 ms median in
+ * Chromium; each content script with the overlay at most 70 KB gzipped; reading work on
+ * the page's main thread < 5 ms per profile view.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -16,6 +19,7 @@ import { projectRange } from '../lib/roi/range';
 import { readPage } from '../lib/sites/registry';
 import { benchLibraryChromium } from './library-chromium';
 import { benchLibraryNode } from './library-node';
+import { benchOverlayChromium } from './overlay-chromium';
 import type { LibraryBenchResult } from './library-workload';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -125,6 +129,9 @@ function libraryTable(): string {
   ].join('\n');
 }
 
+console.log('overlay benchmark: Chromium with the extension…');
+const overlay = await benchOverlayChromium();
+
 const medians = rows.map((r) => r.median).sort((a, b) => a - b);
 const overall = quantile(medians, 0.5);
 const worst = rows.reduce((a, b) => (b.median > a.median ? b : a));
@@ -162,9 +169,23 @@ starting at a random day in the last two years, and 6 posts. Query times: median
 
 ${libraryMd}
 
-## Content-script bundles (reading + watching)
+## The overlay in Chromium
 
-Goal: at most 15 KB gzipped each. Nothing from zod, Dexie or Chart.js is in them.
+Each fixture profile loaded ${overlay[0]?.runs} times (after 2 warm-up loads) in Chromium with the built
+extension; times from the content script's performance marks: \`view-start\` (the script
+starts, the counts are already in the page), \`reading\`, and \`painted\` (after the panel's
+render has committed and its effects run, which Preact does after the next frame).
+Goals: painted under 50 ms median; reading under 5 ms.
+
+| page | reading, median (ms) | painted, median (ms) | painted, p95 (ms) |
+| --- | ---: | ---: | ---: |
+${overlay.map((o) => `| ${o.page} | ${o.readMedian.toFixed(1)} | ${o.paintMedian.toFixed(1)} | ${o.paintP95.toFixed(1)} |`).join('\n')}
+
+## Content-script bundles (reading, watching and the overlay)
+
+Goal: at most 70 KB gzipped each, the overlay's UI library included (Preact's compat layer
+runs the overlay's React components here; React DOM alone is about 70 KB). Nothing from
+zod, Dexie or Chart.js is in them.
 
 | bundle | raw (KB) | gzip -9 (KB) |
 | --- | ---: | ---: |
@@ -172,8 +193,9 @@ ${bundles.map((b) => `| ${b.file} | ${kb(b.raw)} | ${kb(b.gzip)} |`).join('\n')}
 `;
 writeFileSync(`${ROOT}bench/results.md`, md);
 console.log(md);
-const over = bundles.filter((b) => b.gzip > 15 * 1024);
-if (overall >= 5 || over.length || range.median >= 10 || libraryMisses.length) {
-  console.error(`Goal missed: reader median ${ms(overall)} ms; ROI range ${ms(range.median)} ms; bundles over 15 KB: ${over.map((b) => b.file).join(', ') || 'none'}; library: ${libraryMisses.join(', ') || 'ok'}`);
+const over = bundles.filter((b) => b.gzip > 70 * 1024);
+const slowOverlay = overlay.filter((o) => o.paintMedian >= 50 || o.readMedian >= 5);
+if (overall >= 5 || over.length || range.median >= 10 || libraryMisses.length || slowOverlay.length) {
+  console.error(`Goal missed: reader median ${ms(overall)} ms; ROI range ${ms(range.median)} ms; bundles over 70 KB: ${over.map((b) => b.file).join(', ') || 'none'}; library: ${libraryMisses.join(', ') || 'ok'}; overlay: ${slowOverlay.map((o) => o.page).join(', ') || 'ok'}`);
   process.exitCode = 1;
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { onReading, saveFromUi, saveTab } from '@/lib/background/library';
+import { addTabToList, keepDeal, onReading, saveFromUi, saveTab } from '@/lib/background/library';
 import { forgetTab, tabReading } from '@/lib/background/tab-readings';
 import { libraryDb } from '@/lib/db/db';
 import { onMessage } from '@/lib/messaging';
@@ -9,6 +9,8 @@ export default defineBackground(() => {
   const db = libraryDb();
   onMessage('cs→bg:reading', ({ data, sender }) => onReading(db, data, sender));
   onMessage('cs→bg:save', ({ data, sender }) => saveTab(db, sender.tab?.id, data));
+  onMessage('cs→bg:add-to-list', ({ data, sender }) => addTabToList(db, sender.tab?.id, data));
+  onMessage('cs→bg:keep-deal', ({ data, sender }) => keepDeal(db, sender.tab?.id, data));
   onMessage('ui→bg:save-tab', ({ data }) => saveFromUi(db, data));
   onMessage('ui→bg:tab-reading', ({ data }) => tabReading(data));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

@@ -4,6 +4,8 @@
  * Typed with @webext-core/messaging rather than hand-rolled sendMessage wrappers.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CreatorView } from './overlay/model';
+import type { Deliverable } from './roi/project';
 import type { Reading } from './sites/types';
 
 
@@ -12,8 +14,17 @@ export type LibraryAck =
   | { ok: true; outcome: 'saved' | 'snapshot' | 'seen' | 'ignored' | 'post'; creatorKey: string | null; saved: boolean }
   | { ok: false; reason: string };
 
-/** A reading is accepted (or refused) first; the library's answer comes with it. */
-export type ReadingAck = { ok: true; library: LibraryAck } | { ok: false; reason: string };
+/** A reading is accepted (or refused) first; the library's answer comes with it, and for a
+ * profile, what the overlay needs to know about the creator. */
+export type ReadingAck = { ok: true; library: LibraryAck; view: CreatorView | null } | { ok: false; reason: string };
+
+/** A quote typed in the overlay, to keep as a deal (the background recomputes the projection). */
+export interface KeepDealRequest {
+  creatorKey: string;
+  fee: number;
+  currency: string;
+  deliverable: Deliverable;
+}
 
 export interface TabReading {
   reading: Reading;
@@ -26,6 +37,10 @@ export interface ProtocolMap {
   'cs→bg:reading'(reading: Reading): ReadingAck;
   /** "Save this creator" from the page: the one the sender's tab shows, if it is still `creatorKey`. */
   'cs→bg:save'(request: { creatorKey: string }): LibraryAck;
+  /** Adds the creator the sender's tab shows to a list (saving it first when needed). */
+  'cs→bg:add-to-list'(request: { creatorKey: string; list: string }): LibraryAck & { view?: CreatorView };
+  /** Keeps a quote for the creator the sender's tab shows as a deal. */
+  'cs→bg:keep-deal'(request: KeepDealRequest): { ok: true; dealId: number } | { ok: false; reason: string };
   /** "Save" from the popup, for the creator in a tab. */
   'ui→bg:save-tab'(request: { tabId: number; creatorKey: string }): LibraryAck;
   /** The popup asks what was read in a tab. */

@@ -187,6 +187,30 @@ export const DealSchema = z
   })
   .strict();
 
+const fraction = z.number().finite().min(0).max(1);
+const estimateOf = (value: z.ZodNumber) =>
+  z
+    .object({ low: value, expected: value, high: value })
+    .strict()
+    .refine((e) => e.low <= e.expected && e.expected <= e.high, 'low ≤ expected ≤ high');
+const bandOverride = z.object({ low: fraction.optional(), typical: fraction.optional(), high: fraction.optional() }).strict();
+const TIER = z.enum(['nano', 'micro', 'mid', 'macro', 'mega']);
+
+/**
+ * The user's assumptions. `null` means "Creator Lens's default" (lib/roi/assumptions.ts),
+ * so a default that improves later reaches users who never changed it.
+ */
+export const AssumptionsSchema = z
+  .object({
+    ctr: estimateOf(fraction).nullable().default(null),
+    cvr: estimateOf(fraction).nullable().default(null),
+    aov: estimateOf(z.number().finite().min(0).max(1e9)).nullable().default(null),
+    margin: estimateOf(fraction).nullable().default(null),
+    /** The ROI the highest fee worth paying must reach; 0 = break even. */
+    targetRoi: z.number().finite().min(-0.99).max(100).default(0),
+  })
+  .strict();
+
 export const SettingsSchema = z
   .object({
     /** Record a snapshot of every profile visited, not only saved creators. */
@@ -194,6 +218,14 @@ export const SettingsSchema = z
     /** At most one automatic snapshot per creator per this many hours, unless a number changed. */
     autoSnapshotHours: z.number().min(0).max(24 * 365),
     currency: z.string().regex(/^[A-Z]{3}$/),
+    assumptions: AssumptionsSchema.default(() => AssumptionsSchema.parse({})),
+    /** Followers where micro, mid, macro and mega begin. */
+    tierBoundaries: z
+      .tuple([z.number().int().positive(), z.number().int().positive(), z.number().int().positive(), z.number().int().positive()])
+      .refine((b) => b.every((v, i) => i === 0 || v > b[i - 1]!), 'tier boundaries must increase')
+      .default([10_000, 100_000, 500_000, 1_000_000]),
+    /** The user's edits to benchmark bands, per platform and tier. */
+    benchmarkOverrides: z.partialRecord(PLATFORM, z.partialRecord(TIER, bandOverride)).default({}),
   })
   .strict();
 
@@ -204,4 +236,5 @@ export type Deal = z.infer<typeof DealSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 export type Counts = z.infer<typeof CountsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { recordEveryProfile: false, autoSnapshotHours: 6, currency: 'USD' };
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({ recordEveryProfile: false, autoSnapshotHours: 6, currency: 'USD' });
+export type Assumptions = z.infer<typeof AssumptionsSchema>;

@@ -8,9 +8,14 @@
  */
 import { z } from 'zod';
 import type { LibraryAck, ReadingAck } from '../messaging';
+import type { CreatorView } from '../overlay/model';
+import { DELIVERABLES } from '../roi/project';
+import { quote } from '../roi/quote';
+import { DealSchema, describeIssues, type Creator, type Deal } from '../schema';
+import { addToList, history, listNames } from '../db/library';
 import type { LibraryDb } from '../db/db';
 import { describeDbError } from '../db/errors';
-import { creatorKeyOf, recordReading, saveCreator } from '../db/record';
+import { creatorKeyOf, getSettings, recordReading, saveCreator } from '../db/record';
 import { acceptReading, tabReading, type Sender } from './tab-readings';
 
 /** How long an open may wait on an older connection before the user is told why. */
@@ -42,6 +47,19 @@ export async function ensureOpen(db: LibraryDb, blockedAfterMs = BLOCKED_AFTER_M
   }
 }
 
+/** What the overlay needs to know about a creator: saved, lists, the snapshot before this visit, settings. */
+export async function creatorView(db: LibraryDb, creatorKey: string, previous: Creator['latest'] | undefined): Promise<CreatorView> {
+  const [creator, allLists, settings] = await Promise.all([db.creators.get(creatorKey), listNames(db), getSettings(db)]);
+  return {
+    creatorKey,
+    saved: creator?.savedAt != null,
+    lists: creator?.lists ?? [],
+    allLists,
+    previous: previous ? { takenAt: previous.takenAt, followers: previous.followers } : null,
+    settings: { currency: settings.currency, assumptions: settings.assumptions, tierBoundaries: settings.tierBoundaries, benchmarkOverrides: settings.benchmarkOverrides },
+  };
+}
+
 /** cs→bg:reading — validate, keep for the tab, record in the library. */
 export async function onReading(db: LibraryDb, raw: unknown, sender: Sender, now = Date.now()): Promise<ReadingAck> {
   const accepted = await acceptReading(raw, sender, now);
@@ -50,13 +68,15 @@ export async function onReading(db: LibraryDb, raw: unknown, sender: Sender, now
   try {
     await ensureOpen(db);
   } catch (error) {
-    return { ok: true, library: { ok: false, reason: describeDbError(error) } };
+    return { ok: true, library: { ok: false, reason: describeDbError(error) }, view: null };
   }
+  const key = reading.kind === 'profile' ? creatorKeyOf(reading.platform, reading.handle) : null;
+  // The latest numbers before this visit: growth "since" is measured against them.
+  const before = key ? (await db.creators.get(key))?.latest : undefined;
   const recorded = await recordReading(db, reading, now);
-  if (!recorded.ok) return { ok: true, library: recorded };
-  const key = reading.kind === 'profile' ? creatorKeyOf(reading.platform, reading.handle) : recorded.creatorKey;
-  const creator = key ? await db.creators.get(key) : undefined;
-  return { ok: true, library: { ok: true, outcome: recorded.outcome, creatorKey: key, saved: creator?.savedAt != null } };
+  if (!recorded.ok) return { ok: true, library: recorded, view: null };
+  const view = key ? await creatorView(db, key, before) : null;
+  return { ok: true, library: { ok: true, outcome: recorded.outcome, creatorKey: key ?? recorded.creatorKey, saved: view?.saved ?? false }, view };
 }
 
 const SaveRequest = z.object({ creatorKey: z.string().min(3).max(140).regex(/^(instagram|youtube|tiktok):[^\s:]+$/) }).strict();
@@ -81,6 +101,75 @@ export async function saveTab(db: LibraryDb, tabId: number | undefined, raw: unk
   }
   const saved = await saveCreator(db, reading, now);
   return saved.ok ? { ok: true, outcome: 'saved', creatorKey: key, saved: true } : saved;
+}
+
+const ListRequest = z.object({ creatorKey: z.string().max(140), list: z.string().trim().min(1).max(100) }).strict();
+
+/** cs→bg:add-to-list — saves the creator of the tab if needed, then adds it to the list. */
+export async function addTabToList(db: LibraryDb, tabId: number | undefined, raw: unknown, now = Date.now()): Promise<LibraryAck & { view?: CreatorView }> {
+  const request = ListRequest.safeParse(raw);
+  if (!request.success) return { ok: false, reason: 'Invalid list request: a creator and a list name of 1 to 100 characters.' };
+  const { creatorKey, list } = request.data;
+  const existing = await db.creators.get(creatorKey).catch(() => undefined);
+  if (!existing?.savedAt) {
+    const saved = await saveTab(db, tabId, { creatorKey }, now);
+    if (!saved.ok) return saved;
+  }
+  try {
+    await addToList(db, [creatorKey], list);
+  } catch (error) {
+    return { ok: false, reason: describeDbError(error) };
+  }
+  const previous = (await history(db, creatorKey)).at(-2);
+  return { ok: true, outcome: 'saved', creatorKey, saved: true, view: await creatorView(db, creatorKey, previous ?? null) };
+}
+
+const DealRequest = z
+  .object({
+    creatorKey: z.string().max(140),
+    fee: z.number().finite().positive().max(1e12),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    deliverable: z.enum(DELIVERABLES),
+  })
+  .strict();
+
+/**
+ * cs→bg:keep-deal — keeps a quote as a deal, with the assumptions and the projection as
+ * they are now (recomputed here from the reading validated for the tab, never taken from
+ * the page). Saves the creator first if needed.
+ */
+export async function keepDeal(db: LibraryDb, tabId: number | undefined, raw: unknown, now = Date.now()): Promise<{ ok: true; dealId: number } | { ok: false; reason: string }> {
+  const request = DealRequest.safeParse(raw);
+  if (!request.success) return { ok: false, reason: `Invalid quote: ${describeIssues(request.error)}` };
+  const { creatorKey, fee, currency, deliverable } = request.data;
+  const kept = tabId === undefined ? null : await tabReading(tabId);
+  const reading = kept?.reading;
+  if (!reading || reading.kind !== 'profile' || creatorKeyOf(reading.platform, reading.handle) !== creatorKey) {
+    return { ok: false, reason: 'The tab no longer shows this creator; nothing was kept.' };
+  }
+  const settings = await getSettings(db);
+  const q = quote({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable, fee, currency, assumptions: settings.assumptions, tierBoundaries: settings.tierBoundaries, now });
+  if (!q.ok) return { ok: false, reason: q.reason };
+  const existing = await db.creators.get(creatorKey);
+  if (!existing?.savedAt) {
+    const saved = await saveTab(db, tabId, { creatorKey }, now);
+    if (!saved.ok) return saved;
+  }
+  const strip = ({ low, expected, high }: { low: number; expected: number; high: number }) => ({ low, expected, high });
+  const e = q.range.expected;
+  const deal: Deal = {
+    creatorKey, createdAt: now, fee, extraCosts: 0, currency, deliverable, note: '',
+    assumptions: { impressions: strip(q.assumptions.impressions), ctr: strip(q.assumptions.ctr), cvr: strip(q.assumptions.cvr), aov: strip(q.assumptions.aov), margin: strip(q.assumptions.margin), targetRoi: q.assumptions.targetRoi },
+    projection: { roiP10: q.range.roi?.p10 ?? null, roiP50: q.range.roi?.p50 ?? null, roiP90: q.range.roi?.p90 ?? null, revenueP50: q.range.revenue.p50, probabilityBreakEven: q.range.probabilityBreakEven, maxFee: e.maxFee, cpm: e.cpm },
+  };
+  const checked = DealSchema.safeParse(deal);
+  if (!checked.success) return { ok: false, reason: `The quote could not be kept: ${describeIssues(checked.error)}` };
+  try {
+    const dealId = await db.deals.add(checked.data);
+    return { ok: true, dealId: dealId as number };
+  } catch (error) {
+    return { ok: false, reason: describeDbError(error) };
+  }
 }
 
 /** ui→bg:save-tab — the popup saves the creator in a tab (validated like the page's request). */

@@ -22,6 +22,8 @@ export interface WatchOptions {
   ctx: WatchContext;
   site: Site;
   emit(reading: Reading, url: URL): void;
+  /** A new view began (the URL changed): whatever was shown for the previous one is stale. */
+  onViewStart?(url: URL): void;
   win?: Window;
   /** Give up waiting for late counts after this long (the reading is then emitted as it is). */
   maxWaitMs?: number;
@@ -46,6 +48,8 @@ function score(reading: Reading): number {
   }
   return s + (reading.kind === 'profile' ? Math.min(reading.recent.length, 50) / 100 : 0);
 }
+
+const WAIT_FOR = new Set<string>(['loading', 'no-stats']);
 
 export function isComplete(reading: Reading, site: Site): boolean {
   if (reading.kind === 'post') return reading.likes !== null || reading.views !== null;
@@ -113,7 +117,10 @@ export function watchPage(options: WatchOptions): Watcher {
       bestScore = s;
     }
     if (now >= deadline) return finish(best);
-    if (best.kind !== 'unreadable' && now - improvedAt >= quietMs) return finish(best);
+    // A settled answer — counts, or a page that says it is private, missing or an error —
+    // is emitted once it stops changing; "loading" and "no stats" wait for the deadline.
+    const settled = best.kind !== 'unreadable' || !WAIT_FOR.has(best.reason);
+    if (settled && now - improvedAt >= quietMs) return finish(best);
     // Mutations may stop before the reading settles: look again when the quiet period ends.
     clearTimeout(tick);
     tick = setTimeout(attempt, Math.min(quietMs, Math.max(0, deadline - now)) + 1);
@@ -141,6 +148,11 @@ export function watchPage(options: WatchOptions): Watcher {
       bestScore = -Infinity;
       improvedAt = Date.now();
       deadline = improvedAt + maxWaitMs;
+      try {
+        options.onViewStart?.(url);
+      } catch {
+        /* a guest never throws into the page */
+      }
       if (!site.isProfileUrl(url)) return finish(unreadable(site.id, 'not-a-profile', 'Not a profile or post page.'));
       attempt();
       if (done) return;

@@ -31,7 +31,7 @@ export function extensionRows<T>(background: Worker, store: string): Promise<T[]
  * Runs `expression` in the content script's isolated world (as our content script would),
  * e.g. to send it a message the overlay will send once it exists.
  */
-export async function inContentScript<T>(page: Page, expression: string, extensionName = 'Creator Lens'): Promise<T> {
+export async function inContentScript<T>(page: Page, expression: string, extensionName = "Creator Lens"): Promise<T> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const contexts: { id: number; name: string; auxData?: { type?: string; isDefault?: boolean; frameId?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
@@ -62,3 +62,29 @@ export async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, tim
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The overlay's shadow root is closed: the tests reach it through the content script's world. */
+export const overlayText = (page: Page) => inContentScript<string | null>(page, `globalThis.__creatorLensOverlay?.querySelector('.cl-root')?.innerText ?? null`);
+
+/** Clicks the overlay's button whose text starts with `label`. */
+export function overlayClick(page: Page, label: string): Promise<boolean> {
+  return inContentScript<boolean>(
+    page,
+    `(() => { const b = [...(globalThis.__creatorLensOverlay?.querySelectorAll('button') ?? [])].find((x) => x.textContent.trim().startsWith(${JSON.stringify(label)})); b?.click(); return Boolean(b); })()`,
+  );
+}
+
+/** Focuses an element of the overlay (then type with page.keyboard: real key events). */
+export function overlayFocus(page: Page, selector: string): Promise<boolean> {
+  return inContentScript<boolean>(page, `(() => { const e = globalThis.__creatorLensOverlay?.querySelector(${JSON.stringify(selector)}); e?.focus(); return Boolean(e) && globalThis.__creatorLensOverlay.activeElement === e; })()`);
+}
+
+export const overlayHas = (page: Page, selector: string) =>
+  inContentScript<boolean>(page, `Boolean(globalThis.__creatorLensOverlay?.querySelector(${JSON.stringify(selector)}))`);
+
+/** The panel's box on screen (null when it is not shown). */
+export const overlayBox = (page: Page) =>
+  inContentScript<{ x: number; y: number; width: number; height: number } | null>(
+    page,
+    `(() => { const r = globalThis.__creatorLensOverlay?.querySelector('.cl-root')?.getBoundingClientRect(); return r && r.width ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; })()`,
+  );

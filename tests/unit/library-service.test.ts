@@ -7,7 +7,9 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ensureOpen, onReading, saveFromUi, saveTab } from '../../lib/background/library';
+import { addTabToList, ensureOpen, keepDeal, onReading, saveFromUi, saveTab } from '../../lib/background/library';
+import { quote } from '../../lib/roi/quote';
+import { DEFAULT_SETTINGS } from '../../lib/schema';
 import { allSnapshots, countSnapshots } from '../../lib/db/buckets';
 import { DB_VERSION, LibraryDb, V1_STORES } from '../../lib/db/db';
 import { freshDb, track, uniqueName } from './db-helpers';
@@ -30,7 +32,7 @@ const everything = async (db: LibraryDb) => ({ ...(await exportLibrary(db)), exp
 describe('readings and saving through the background', () => {
   test('a visit records nothing until the creator is saved; later visits add snapshots', async () => {
     const db = freshDb();
-    expect(await onReading(db, maya, tiktokTab, 1 * HOUR)).toEqual({ ok: true, library: { ok: true, outcome: 'ignored', creatorKey: 'tiktok:maya.bakes', saved: false } });
+    expect(await onReading(db, maya, tiktokTab, 1 * HOUR)).toMatchObject({ ok: true, library: { ok: true, outcome: 'ignored', creatorKey: 'tiktok:maya.bakes', saved: false }, view: { saved: false, previous: null, lists: [] } });
     expect(await db.creators.count()).toBe(0);
 
     expect(await saveTab(db, 3, { creatorKey: 'tiktok:maya.bakes' }, 2 * HOUR)).toEqual({ ok: true, outcome: 'saved', creatorKey: 'tiktok:maya.bakes', saved: true });
@@ -79,6 +81,35 @@ describe('readings and saving through the background', () => {
     const db = freshDb();
     expect(await saveFromUi(db, { tabId: -1, creatorKey: 'tiktok:maya.bakes' })).toMatchObject({ ok: false, reason: /Invalid save request/ });
     expect(await saveFromUi(db, null)).toMatchObject({ ok: false });
+  });
+});
+
+describe('from the overlay: lists and quotes', () => {
+  test('"add to list" saves the creator first; a quote is kept with the projection made here', async () => {
+    const db = freshDb();
+    await onReading(db, maya, tiktokTab, 1 * HOUR);
+    expect(await addTabToList(db, 3, { creatorKey: 'tiktok:maya.bakes', list: ' Spring ' }, 2 * HOUR)).toMatchObject({ ok: true, saved: true, view: { lists: ['Spring'], allLists: ['Spring'] } });
+    expect(await countSnapshots(db)).toBe(1);
+
+    const ack = await keepDeal(db, 3, { creatorKey: 'tiktok:maya.bakes', fee: 1500, currency: 'EUR', deliverable: 'video' }, 3 * HOUR);
+    expect(ack).toMatchObject({ ok: true });
+    const q = quote({ platform: 'tiktok', followers: maya.followers, recent: maya.recent, deliverable: 'video', fee: 1500, currency: 'EUR', assumptions: DEFAULT_SETTINGS.assumptions, now: 3 * HOUR });
+    if (!q.ok) throw new Error(q.reason);
+    const [deal] = await db.deals.toArray();
+    expect(deal).toMatchObject({ creatorKey: 'tiktok:maya.bakes', createdAt: 3 * HOUR, fee: 1500, currency: 'EUR', projection: { maxFee: q.range.expected.maxFee, roiP10: q.range.roi!.p10 } });
+  });
+
+  test.each<[string, unknown, RegExp]>([
+    ['another creator than the tab shows', { creatorKey: 'tiktok:other', fee: 1, currency: 'EUR', deliverable: 'video' }, /no longer shows/],
+    ['a negative fee', { creatorKey: 'tiktok:maya.bakes', fee: -1, currency: 'EUR', deliverable: 'video' }, /Invalid quote: fee/],
+    ['an unknown deliverable', { creatorKey: 'tiktok:maya.bakes', fee: 1, currency: 'EUR', deliverable: 'billboard' }, /deliverable/],
+    ['numbers sent along', { creatorKey: 'tiktok:maya.bakes', fee: 1, currency: 'EUR', deliverable: 'video', followers: 1e9 }, /Invalid quote/],
+  ])('a quote is refused: %s, and nothing is written', async (_name, request, reason) => {
+    const db = freshDb();
+    await onReading(db, maya, tiktokTab, 1);
+    expect(await keepDeal(db, 3, request, 2)).toMatchObject({ ok: false, reason: expect.stringMatching(reason) });
+    expect(await db.deals.count()).toBe(0);
+    expect(await db.creators.count()).toBe(0);
   });
 });
 

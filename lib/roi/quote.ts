@@ -1,0 +1,105 @@
+/**
+ * A quoted fee weighed for one creator: the assumptions resolved (the user's, else Creator
+ * Lens's defaults), impressions projected from what the page showed, and the ROI range.
+ * Shared by the overlay, the popup and the background (which recomputes it from the
+ * reading it validated before keeping a quote as a deal). Pure; no zod.
+ */
+import { tierOf, type TierBoundaries } from '../metrics/benchmarks';
+import { medianViews, type PostCounts } from '../metrics/engagement';
+import type { Assumptions } from '../schema';
+import type { Platform } from '../sites/types';
+import { DEFAULT_AOV, DEFAULT_CTR, DEFAULT_MARGIN, defaultCvr, defaultReachRate, type Assumption } from './assumptions';
+import { RoiInputError, type Deliverable } from './project';
+import { projectRange, type Estimate, type RangeProjection } from './range';
+
+export interface QuoteInput {
+  platform: Platform;
+  followers: number | null;
+  recent: readonly PostCounts[];
+  deliverable: Deliverable;
+  fee: number;
+  extraCosts?: number;
+  currency: string;
+  assumptions: Assumptions;
+  tierBoundaries?: TierBoundaries;
+  now?: number;
+  samples?: number;
+}
+
+export interface ResolvedAssumptions {
+  impressions: Assumption;
+  ctr: Assumption;
+  cvr: Assumption;
+  aov: Assumption;
+  margin: Assumption;
+  targetRoi: number;
+}
+
+export type Quote =
+  | { ok: true; range: RangeProjection; assumptions: ResolvedAssumptions; input: QuoteInput }
+  | { ok: false; reason: string };
+
+const yours = (e: Estimate | null, fallback: Assumption): Assumption => (e ? { ...e, source: 'Your setting' } : fallback);
+
+function quantileOf(sorted: readonly number[], q: number): number {
+  const i = (sorted.length - 1) * q;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
+}
+
+/** Impressions of one deliverable: Instagram from followers × reach; TikTok and YouTube from recent views. */
+export function impressionsFor(input: Pick<QuoteInput, 'platform' | 'followers' | 'recent' | 'deliverable' | 'now'>): Assumption | { reason: string } {
+  const { platform, followers, recent, deliverable } = input;
+  if (platform === 'instagram') {
+    if (followers === null || followers <= 0) return { reason: 'The page shows no follower count, so reach cannot be projected.' };
+    const rate = defaultReachRate(deliverable, followers);
+    return { low: followers * rate.low, expected: followers * rate.expected, high: followers * rate.high, source: `followers × reach rate (${rate.source})` };
+  }
+  const now = input.now ?? Date.now();
+  const median = medianViews(recent, now);
+  if (median === null) return { reason: 'The page lists no view counts of recent videos older than 3 days, so reach cannot be projected.' };
+  const views = recent.map((p) => p.views).filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const [low, high] = views.length >= 4 ? [quantileOf(views, 0.25), quantileOf(views, 0.75)] : [median * 0.5, median * 1.5];
+  return { low: Math.min(low, median), expected: median, high: Math.max(high, median), source: `median views of ${views.length} recent videos (range: middle half)` };
+}
+
+export function resolveAssumptions(input: QuoteInput): ResolvedAssumptions | { reason: string } {
+  const impressions = impressionsFor(input);
+  if ('reason' in impressions) return impressions;
+  const tier = tierOf(input.followers, input.tierBoundaries);
+  const a = input.assumptions;
+  return {
+    impressions,
+    ctr: yours(a.ctr, DEFAULT_CTR),
+    cvr: yours(a.cvr, defaultCvr(tier)),
+    aov: yours(a.aov, DEFAULT_AOV),
+    margin: yours(a.margin, DEFAULT_MARGIN),
+    targetRoi: a.targetRoi,
+  };
+}
+
+export function quote(input: QuoteInput): Quote {
+  if (!Number.isFinite(input.fee) || input.fee <= 0) return { ok: false, reason: 'Enter the fee quoted, more than 0.' };
+  const assumptions = resolveAssumptions(input);
+  if ('reason' in assumptions) return { ok: false, reason: assumptions.reason };
+  try {
+    const range = projectRange({
+      fee: input.fee,
+      extraCosts: input.extraCosts ?? 0,
+      currency: input.currency,
+      deliverable: input.deliverable,
+      impressions: assumptions.impressions,
+      ctr: assumptions.ctr,
+      cvr: assumptions.cvr,
+      aov: assumptions.aov,
+      margin: assumptions.margin,
+      targetRoi: assumptions.targetRoi,
+      samples: input.samples ?? 4_000,
+      seed: 1,
+    });
+    return { ok: true, range, assumptions, input };
+  } catch (error) {
+    return { ok: false, reason: error instanceof RoiInputError ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The overlay in real Chromium on fixture pages of the three sites: it appears with the
+ * page's numbers, saves, quotes a fee (checked against lib/roi), follows in-page
+ * navigation without ever showing the previous creator, shows why a page cannot be read,
+ * renders hostile names as text, survives hostile CSS, and sends no request anywhere.
+ * Screenshots (light and dark) go to tests/output/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { quote } from '../../lib/roi/quote';
+import { readPage } from '../../lib/sites/registry';
+import type { ProfileReading } from '../../lib/sites/types';
+import { parseHTML } from 'linkedom';
+import type { Deal } from '../../lib/schema';
+import { extensionRows, overlayBox, overlayClick, overlayFocus, overlayHas, overlayText, until } from './helpers';
+
+const OUT = new URL('../output/', import.meta.url).pathname;
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+const requests: string[] = [];
+const dialogs: string[] = [];
+
+const ROUTES = {
+  ...SAMPLE_ROUTES,
+  'www.instagram.com': { ...SAMPLE_ROUTES['www.instagram.com'], '/x.hostile/': 'instagram/profile-hostile-name.html' },
+  'www.tiktok.com': { ...SAMPLE_ROUTES['www.tiktok.com'], '/@hostile.tt': 'tiktok/profile-hostile-name.html', '/@secret.acc': 'tiktok/profile-private.html' },
+};
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  server = await startFixtureServer(ROUTES);
+  browser = await launchWithExtension(server.chromiumArgs);
+  browser.context.on('request', (r) => requests.push(r.url()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(url: string, transform?: (html: string) => string): Promise<Page & { errors: string[] }> {
+  const page = (await browser.context.newPage()) as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  if (transform) {
+    const { pathname, hostname } = new URL(url);
+    const file = (ROUTES as Record<string, Record<string, string>>)[hostname]![pathname]!;
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: transform(readFileSync(`${FIXTURES}${file}`, 'utf8')) }));
+  }
+  await page.goto(url);
+  await page.bringToFront(); // focus events need a focused page
+  return page;
+}
+
+const textUntil = (page: Page, ok: (t: string) => boolean) => until(() => overlayText(page), (t) => t !== null && ok(t));
+const dark = (html: string) => html.replace('</head>', '<style>html, body { background: #0f0f0f !important; color: #f1f1f1 !important; }</style></head>');
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: `${OUT}overlay-${name}.png` });
+}
+
+describe('the panel on each site, light and dark', () => {
+  test.each([
+    ['tiktok', 'https://www.tiktok.com/@maya.bakes', ['Maya Chen', '2,631,012', 'followers', '183', 'following', '412', 'videos', '48,217,733', 'likes', 'mega']],
+    ['instagram', 'https://www.instagram.com/lenapark.studio/', ['Lena Park', '70,231', 'followers', '626', 'following', '1,204', 'posts', 'micro']],
+    ['youtube', 'https://www.youtube.com/@orbitlab/videos', ['Orbit Lab', '≈1.23M', 'subscribers', '345', 'videos', 'median views']],
+  ])('%s', async (site, url, expected) => {
+    for (const theme of ['light', 'dark'] as const) {
+      const page = await open(url, theme === 'dark' ? dark : undefined);
+      const text = await textUntil(page, (t) => t.includes(expected[1]!));
+      for (const part of expected) expect(text).toContain(part);
+      expect(text).not.toMatch(/\bNaN\b|undefined|null/);
+      expect(await inThemeOf(page)).toBe(theme);
+      await shoot(page, `${site}-${theme}`);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
+const inThemeOf = (page: Page) => import('./helpers').then(({ inContentScript }) => inContentScript<string>(page, `globalThis.__creatorLensOverlay.querySelector('.cl-root').dataset.theme`));
+
+describe('using it', () => {
+  test('verdict against the band, with its source on focus (Instagram grid with likes and comments)', async () => {
+    // The grid saved while hovering shows likes and comments (the plain grid does not).
+    const page = await open('https://www.instagram.com/lenapark.studio/', () => readFileSync(`${FIXTURES}instagram/profile-grid-hover.html`, 'utf8'));
+    const text = await textUntil(page, (t) => t.includes('median of'));
+    expect(text).toMatch(/median of \d+ recent posts? · \(likes \+ comments\) \/ followers/);
+    expect(text).toMatch(/(Below|Within|Above) the micro band/);
+    expect(text).not.toContain('Source: Modash');
+    expect(await overlayFocus(page, '.cl-chip')).toBe(true);
+    expect(await textUntil(page, (t) => t.includes('Source:'))).toMatch(/Source: Modash/);
+    await shoot(page, 'instagram-verdict');
+    await page.close();
+  });
+
+  test('save, add to list, quote a fee (the numbers lib/roi gives), keep it as a deal', async () => {
+    const page = await open('https://www.tiktok.com/@maya.bakes');
+    await textUntil(page, (t) => t.includes('Save'));
+    expect(await overlayClick(page, 'Save')).toBe(true);
+    await textUntil(page, (t) => t.includes('Saved ✓'));
+
+    expect(await overlayFocus(page, 'input[aria-label="Add to list"]')).toBe(true);
+    await page.keyboard.type('Spring launch');
+    await page.keyboard.press('Enter');
+    await textUntil(page, (t) => t.includes('in Spring launch'));
+
+    expect(await overlayFocus(page, 'input[inputmode="decimal"]')).toBe(true);
+    await page.keyboard.type('1500');
+    const text = await textUntil(page, (t) => t.includes('Highest fee worth paying'));
+    // The same quote computed here from the same page must match what the panel shows.
+    const reading = readPage(parseHTML(readFileSync(`${FIXTURES}tiktok/profile-2024-universal.html`, 'utf8')).document as unknown as Document, new URL('https://www.tiktok.com/@maya.bakes')) as ProfileReading;
+    const q = quote({ platform: 'tiktok', followers: reading.followers, recent: reading.recent, deliverable: 'video', fee: 1500, currency: 'USD', assumptions: { ctr: null, cvr: null, aov: null, margin: null, targetRoi: 0 } });
+    if (!q.ok) throw new Error(q.reason);
+    const pct = (v: number) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(v);
+    expect(text).toContain(`${pct(q.range.roi!.p10)} to ${pct(q.range.roi!.p90)}`);
+    expect(text).toContain(`${Math.ceil(q.range.expected.breakEvenOrders!).toLocaleString('en')} orders`);
+    expect(text).toContain(new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(q.range.expected.maxFee));
+    await shoot(page, 'tiktok-quote');
+
+    expect(await overlayClick(page, 'Keep as deal')).toBe(true);
+    await textUntil(page, (t) => t.includes('Kept as a deal ✓'));
+    const deals = await extensionRows<Deal>(browser.background, 'deals');
+    expect(deals).toHaveLength(1);
+    expect(deals[0]).toMatchObject({ creatorKey: 'tiktok:maya.bakes', fee: 1500, currency: 'USD', deliverable: 'video', projection: { maxFee: q.range.expected.maxFee } });
+    const creators = await extensionRows<{ key: string; lists: string[] }>(browser.background, 'creators');
+    expect(creators.find((c) => c.key === 'tiktok:maya.bakes')?.lists).toEqual(['Spring launch']);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('Escape collapses it; the pill expands it; the collapsed state is remembered', async () => {
+    const page = await open('https://www.instagram.com/lenapark.studio/');
+    await textUntil(page, (t) => t.includes('70,231'));
+    expect(await overlayFocus(page, 'input[inputmode="decimal"]')).toBe(true);
+    await page.keyboard.press('Escape');
+    await until(() => overlayHas(page, '.cl-pill'), Boolean);
+    await page.reload();
+    await until(() => overlayHas(page, '.cl-pill'), Boolean);
+    expect(await overlayText(page)).toContain('70,231');
+    await shoot(page, 'instagram-collapsed');
+    expect(await overlayClick(page, '')).toBe(true); // the pill is the only button
+    await until(() => overlayHas(page, '.cl-body'), Boolean);
+    await page.close();
+  });
+});
+
+describe('in-page navigation', () => {
+  test('the next creator, never the previous one; no panel off profiles', async () => {
+    const page = await open('https://www.tiktok.com/@maya.bakes');
+    await textUntil(page, (t) => t.includes('2,631,012'));
+    await page.evaluate(() => {
+      history.pushState({}, '', '/@second.user');
+      document.title = 'Second User (@second.user) | TikTok';
+      setTimeout(() => {
+        document.querySelector('[data-e2e="user-title"]')!.textContent = 'second.user';
+        document.querySelector('[data-e2e="user-subtitle"]')!.textContent = 'Second User';
+        document.querySelector('[data-e2e="followers-count"]')!.textContent = '3,201';
+        document.querySelector('[data-e2e="following-count"]')!.textContent = '10';
+        document.querySelector('[data-e2e="likes-count"]')!.textContent = '45.8K';
+        document.querySelector('[data-e2e="user-post-item-list"]')!.replaceChildren();
+      }, 400);
+    });
+    // Between the URL change and the new numbers the panel says it is reading.
+    const seen = new Set<string>();
+    const text = await until(
+      async () => {
+        const t = (await overlayText(page)) ?? '';
+        seen.add(t);
+        return t;
+      },
+      (t) => t.includes('3,201'),
+    );
+    expect(text).toContain('Second User');
+    for (const t of seen) if (t.includes('Second User') || t.includes('second.user')) expect(t).not.toContain('2,631,012');
+    expect([...seen].some((t) => t.includes('Reading this page'))).toBe(true);
+
+    await page.evaluate(() => history.pushState({}, '', '/explore'));
+    await until(() => overlayBox(page), (b) => b === null);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a guest on hostile pages', () => {
+  test.each([
+    ['instagram', 'https://www.instagram.com/x.hostile/'],
+    ['tiktok', 'https://www.tiktok.com/@hostile.tt'],
+  ])('%s: injection strings in names are shown as text', async (site, url) => {
+    const page = await open(url);
+    const text = await textUntil(page, (t) => t.includes('followers'));
+    expect(await overlayHas(page, 'img, script, iframe, svg')).toBe(false);
+    expect(text).toMatch(/<|onerror|javascript:/);
+    await shoot(page, `${site}-hostile-name`);
+    expect(dialogs).toEqual([]);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the site's aggressive CSS cannot reach or hide the panel", async () => {
+    const hostile = (html: string) =>
+      html.replace('</head>', `<style>
+        * { all: unset !important; }
+        html *, body * { display: block !important; position: static !important; z-index: 2147483647 !important; font-size: 40px !important; color: red !important; background: yellow !important; }
+        creator-lens-overlay, [class*="cl-"] { display: none !important; visibility: hidden !important; }
+        div { transform: scale(2) !important; }
+      </style></head>`);
+    const page = await open('https://www.instagram.com/lenapark.studio/', hostile);
+    const text = await textUntil(page, (t) => t.includes('70,231'));
+    expect(text).toContain('followers');
+    const box = await overlayBox(page);
+    expect(box).not.toBeNull();
+    expect(box!.width).toBeGreaterThan(250);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+    const fontSize = await import('./helpers').then(({ inContentScript }) => inContentScript<string>(page, `getComputedStyle(globalThis.__creatorLensOverlay.querySelector('.cl-big')).fontSize`));
+    expect(fontSize).toBe('22px');
+    await shoot(page, 'instagram-hostile-css');
+    await page.close();
+  });
+
+  test('a page that cannot be read says why, never zeros', async () => {
+    const page = await open('https://www.tiktok.com/@secret.acc');
+    const text = await textUntil(page, (t) => t.includes('Couldn’t read this page'));
+    expect(text).toMatch(/private/i);
+    expect(text).not.toMatch(/\b0 followers/);
+    await shoot(page, 'tiktok-private');
+    await page.close();
+  });
+
+  test('no request left for any host but the three sites, and none from the overlay', async () => {
+    const hosts = new Set(requests.filter((u) => u.startsWith('http')).map((u) => new URL(u).hostname));
+    for (const host of hosts) expect(['www.instagram.com', 'www.youtube.com', 'www.tiktok.com']).toContain(host);
+    expect(requests.filter((u) => u.startsWith('chrome-extension://'))).toEqual([]);
+  });
+});
