@@ -152,6 +152,49 @@ describe('using it', () => {
   });
 });
 
+describe('where it sits', () => {
+  test('dragged by its header, it stays where it was put (per site), and takes no room from the page', async () => {
+    const page = await open('https://www.youtube.com/@orbitlab/videos');
+    await textUntil(page, (t) => t.includes('Orbit Lab'));
+    const before = (await overlayBox(page))!;
+    // The host element is the only thing in the page's own tree, and it has no size.
+    expect(await page.evaluate(() => {
+      const r = document.querySelector('creator-lens-overlay')!.getBoundingClientRect();
+      return [r.width, r.height];
+    })).toEqual([0, 0]);
+    await page.mouse.move(before.x + 60, before.y + 14);
+    await page.mouse.down();
+    await page.mouse.move(before.x - 300, before.y - 200, { steps: 8 });
+    await page.mouse.up();
+    const moved = (await overlayBox(page))!;
+    expect(moved.x).toBeCloseTo(before.x - 360, -1);
+    expect(moved.y).toBeCloseTo(before.y - 214, -1);
+    await page.reload();
+    await textUntil(page, (t) => t.includes('Orbit Lab'));
+    const again = (await overlayBox(page))!;
+    expect([Math.round(again.x), Math.round(again.y)]).toEqual([Math.round(moved.x), Math.round(moved.y)]);
+    await shoot(page, 'youtube-moved');
+    await page.close();
+  });
+
+  test('hidden for a site (the switch the popup flips), it goes at once and comes back', async () => {
+    const page = await open('https://www.tiktok.com/@maya.bakes');
+    await textUntil(page, (t) => t.includes('2,631,012'));
+    const setHidden = (hidden: boolean) =>
+      browser.background.evaluate(async (h) => {
+        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object>>; set(v: object): Promise<void> } } } };
+        const key = 'overlay:tiktok';
+        const got = await chrome.storage.local.get(key);
+        await chrome.storage.local.set({ [key]: { ...(got[key] ?? {}), hidden: h } });
+      }, hidden);
+    await setHidden(true);
+    await until(() => overlayBox(page), (b) => b === null);
+    await setHidden(false);
+    await until(() => overlayBox(page), (b) => b !== null);
+    await page.close();
+  });
+});
+
 describe('in-page navigation', () => {
   test('the next creator, never the previous one; no panel off profiles', async () => {
     const page = await open('https://www.tiktok.com/@maya.bakes');
