@@ -88,3 +88,23 @@ export const overlayBox = (page: Page) =>
     page,
     `(() => { const r = globalThis.__creatorLensOverlay?.querySelector('.cl-root')?.getBoundingClientRect(); return r && r.width ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; })()`,
   );
+
+/**
+ * TikTok's in-page navigation from @maya.bakes to @second.user: the URL changes at once;
+ * the header is swapped `afterMs` later, as TikTok does after fetching, while the
+ * rehydration JSON still describes the first profile.
+ */
+export function tiktokToSecondUser(page: Page, afterMs: number): Promise<void> {
+  return page.evaluate((delay) => {
+    history.pushState({}, '', '/@second.user');
+    document.title = 'Second User (@second.user) | TikTok';
+    setTimeout(() => {
+      document.querySelector('[data-e2e="user-title"]')!.textContent = 'second.user';
+      document.querySelector('[data-e2e="user-subtitle"]')!.textContent = 'Second User';
+      document.querySelector('[data-e2e="followers-count"]')!.textContent = '3,201';
+      document.querySelector('[data-e2e="following-count"]')!.textContent = '10';
+      document.querySelector('[data-e2e="likes-count"]')!.textContent = '45.8K';
+      document.querySelector('[data-e2e="user-post-item-list"]')!.replaceChildren();
+    }, delay);
+  }, afterMs);
+}

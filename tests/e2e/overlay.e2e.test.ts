@@ -15,7 +15,7 @@ import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';
 import { parseHTML } from 'linkedom';
 import type { Deal } from '../../lib/schema';
-import { extensionRows, overlayBox, overlayClick, overlayFocus, overlayHas, overlayText, until } from './helpers';
+import { extensionRows, tiktokToSecondUser, overlayBox, overlayClick, overlayFocus, overlayHas, overlayText, until } from './helpers';
 
 const OUT = new URL('../output/', import.meta.url).pathname;
 let server: FixtureServer;
@@ -199,18 +199,7 @@ describe('in-page navigation', () => {
   test('the next creator, never the previous one; no panel off profiles', async () => {
     const page = await open('https://www.tiktok.com/@maya.bakes');
     await textUntil(page, (t) => t.includes('2,631,012'));
-    await page.evaluate(() => {
-      history.pushState({}, '', '/@second.user');
-      document.title = 'Second User (@second.user) | TikTok';
-      setTimeout(() => {
-        document.querySelector('[data-e2e="user-title"]')!.textContent = 'second.user';
-        document.querySelector('[data-e2e="user-subtitle"]')!.textContent = 'Second User';
-        document.querySelector('[data-e2e="followers-count"]')!.textContent = '3,201';
-        document.querySelector('[data-e2e="following-count"]')!.textContent = '10';
-        document.querySelector('[data-e2e="likes-count"]')!.textContent = '45.8K';
-        document.querySelector('[data-e2e="user-post-item-list"]')!.replaceChildren();
-      }, 400);
-    });
+    await tiktokToSecondUser(page, 400);
     // Between the URL change and the new numbers the panel says it is reading.
     const seen = new Set<string>();
     const text = await until(

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import type { Reading } from '../../lib/sites/types';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { tiktokToSecondUser } from './helpers';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -87,19 +88,7 @@ describe('in-page navigation: the new profile, never the previous one', () => {
   test('TikTok: pushState to another profile while the rehydration JSON still describes the first', async () => {
     const page = await open('https://www.tiktok.com/@maya.bakes');
     await waitForReading(isProfile('maya.bakes'));
-    await page.evaluate(() => {
-      history.pushState({}, '', '/@second.user');
-      document.title = 'Second User (@second.user) | TikTok';
-      // The app swaps the header a moment later, as TikTok does after fetching.
-      setTimeout(() => {
-        document.querySelector('[data-e2e="user-title"]')!.textContent = 'second.user';
-        document.querySelector('[data-e2e="user-subtitle"]')!.textContent = 'Second User';
-        document.querySelector('[data-e2e="followers-count"]')!.textContent = '3,201';
-        document.querySelector('[data-e2e="following-count"]')!.textContent = '10';
-        document.querySelector('[data-e2e="likes-count"]')!.textContent = '45.8K';
-        document.querySelector('[data-e2e="user-post-item-list"]')!.replaceChildren();
-      }, 300);
-    });
+    await tiktokToSecondUser(page, 300);
     const r = await waitForReading(isProfile('second.user'));
     expect(r).toMatchObject({ followers: 3_201, following: 10, likes: 45_800, posts: null, displayName: 'Second User' });
     await page.close();
