@@ -74,12 +74,15 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
     render();
   };
 
-  browser.storage.onChanged.addListener((changes, area) => {
+  // The popup can hide the overlay for this site; the change applies at once.
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     const change = changes[prefsKey(platform)];
     if (area !== 'local' || !change || ctx.isInvalid) return;
     prefs = { ...DEFAULT_PREFS, ...((change.newValue as Partial<OverlayPrefs> | undefined) ?? {}) };
     render();
-  });
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
 
   const ensureUi = () =>
     (creating ??= createShadowRootUi<Root>(ctx, {
