@@ -6,7 +6,7 @@
  */
 import { launchWithExtension } from '../scripts/chromium';
 import { startFixtureServer } from '../scripts/fixture-server';
-import { inContentScript } from '../tests/e2e/helpers';
+import { inContentScript, until } from '../tests/e2e/helpers';
 
 export interface OverlayTiming {
   page: string;
@@ -29,8 +29,9 @@ export async function benchOverlayChromium(runs = 15): Promise<OverlayTiming[]> 
       const page = await browser.context.newPage();
       for (let i = 0; i < runs + 2; i++) {
         await page.goto(url);
-        const marks = await until(async () =>
-          inContentScript<Record<string, number>>(page, `Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('creator-lens:')).map((m) => [m.name, m.startTime]))`).catch(() => ({}) as Record<string, number>),
+        const marks = await until(
+          () => inContentScript<Record<string, number>>(page, `Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('creator-lens:')).map((m) => [m.name, m.startTime]))`).catch(() => ({}) as Record<string, number>),
+          (m) => m['creator-lens:painted'] !== undefined,
         );
         if (i < 2) continue; // warm-up (first loads compile the scripts)
         reads.push(marks['creator-lens:reading']! - marks['creator-lens:view-start']!);
@@ -46,14 +47,4 @@ export async function benchOverlayChromium(runs = 15): Promise<OverlayTiming[]> 
     await server.close();
   }
   return out;
-}
-
-async function until(get: () => Promise<Record<string, number>>): Promise<Record<string, number>> {
-  const end = Date.now() + 15_000;
-  for (;;) {
-    const marks = await get();
-    if (marks['creator-lens:painted'] !== undefined) return marks;
-    if (Date.now() > end) throw new Error(`the panel was not painted: ${JSON.stringify(marks)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }

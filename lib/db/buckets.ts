@@ -57,18 +57,11 @@ const withoutId = (s: Snapshot): Snapshot => {
  * `list`). Call inside a transaction that includes `snapshotYears`.
  */
 export async function addSnapshots(db: LibraryDb, list: readonly Snapshot[]): Promise<{ added: number; skipped: number }> {
-  const groups = new Map<string, { creatorKey: string; year: number; snapshots: Snapshot[] }>();
-  for (const s of list) {
-    const year = yearOf(s.takenAt);
-    const id = `${s.creatorKey}\u0000${year}`;
-    let g = groups.get(id);
-    if (!g) groups.set(id, (g = { creatorKey: s.creatorKey, year, snapshots: [] }));
-    g.snapshots.push(withoutId(s));
-  }
-  const keys = [...groups.values()].map((g) => [g.creatorKey, g.year] as [string, number]);
+  const groups = yearRows(list);
+  const keys = groups.map((g) => [g.creatorKey, g.year] as [string, number]);
   const existing = await existingRows<[string, number], SnapshotYear>(db.snapshotYears, keys);
   let added = 0;
-  const rows = [...groups.values()].map((g, i): SnapshotYear => {
+  const rows = groups.map((g, i): SnapshotYear => {
     const have = new Set((existing[i]?.snapshots ?? []).map((s) => s.takenAt));
     const fresh: Snapshot[] = [];
     for (const s of g.snapshots) {
@@ -107,12 +100,7 @@ export async function countSnapshots(db: LibraryDb): Promise<number> {
  * first seen and any count the new one lacks. `merge(old, new)` decides the result.
  */
 export async function putPosts(db: LibraryDb, list: readonly Post[], merge: (old: Post, next: Post) => Post = (_old, next) => next): Promise<number> {
-  const byCreator = new Map<string, Post[]>();
-  for (const p of list) {
-    const group = byCreator.get(p.creatorKey);
-    if (group) group.push(p);
-    else byCreator.set(p.creatorKey, [p]);
-  }
+  const byCreator = groupBy(list, (p) => p.creatorKey);
   const creatorKeys = [...byCreator.keys()];
   const existing = await existingRows<string, PostSet>(db.postSets, creatorKeys);
   const rows = creatorKeys.map((creatorKey, i): PostSet => {
@@ -123,8 +111,7 @@ export async function putPosts(db: LibraryDb, list: readonly Post[], merge: (old
       posts.set(p.key, before ? merge(before, p) : p);
     }
     for (const [key, p] of old) if (!posts.has(key)) posts.set(key, p);
-    const sorted = [...posts.values()].sort(bySeen);
-    return { creatorKey, postKeys: sorted.map((p) => p.key), posts: sorted };
+    return postSet(creatorKey, [...posts.values()]);
   });
   await db.postSets.bulkPut(rows);
   return list.length;
@@ -155,27 +142,35 @@ export async function deleteSnapshotsAndPosts(db: LibraryDb, creatorKeys: readon
   await db.postSets.bulkDelete([...creatorKeys]);
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Snapshots grouped into year rows (ids dropped), each oldest first. */
+function yearRows(snapshots: readonly Snapshot[]): SnapshotYear[] {
+  return [...groupBy(snapshots, (s) => `${s.creatorKey}\u0000${yearOf(s.takenAt)}`).values()].map((group) => ({
+    creatorKey: group[0]!.creatorKey,
+    year: yearOf(group[0]!.takenAt),
+    snapshots: group.map(withoutId).sort(byTime),
+  }));
+}
+
+function postSet(creatorKey: string, posts: Post[]): PostSet {
+  const sorted = posts.sort(bySeen);
+  return { creatorKey, postKeys: sorted.map((p) => p.key), posts: sorted };
+}
+
 /** Groups flat rows (from an older version or a file) into year and post rows. */
 export function bucketize(snapshots: readonly Snapshot[], posts: readonly Post[]): { years: SnapshotYear[]; postSets: PostSet[] } {
-  const years = new Map<string, SnapshotYear>();
-  for (const s of snapshots) {
-    const year = yearOf(s.takenAt);
-    const id = `${s.creatorKey}\u0000${year}`;
-    const y = years.get(id) ?? { creatorKey: s.creatorKey, year, snapshots: [] };
-    y.snapshots.push(withoutId(s));
-    years.set(id, y);
-  }
-  const sets = new Map<string, Post[]>();
-  for (const p of posts) {
-    const group = sets.get(p.creatorKey);
-    if (group) group.push(p);
-    else sets.set(p.creatorKey, [p]);
-  }
   return {
-    years: [...years.values()].map((y) => ({ ...y, snapshots: y.snapshots.sort(byTime) })),
-    postSets: [...sets.entries()].map(([creatorKey, list]) => {
-      const sorted = list.sort(bySeen);
-      return { creatorKey, postKeys: sorted.map((p) => p.key), posts: sorted };
-    }),
+    years: yearRows(snapshots),
+    postSets: [...groupBy(posts, (p) => p.creatorKey)].map(([creatorKey, list]) => postSet(creatorKey, list)),
   };
 }
