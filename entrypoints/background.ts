@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { addTabToList, keepDeal, onReading, saveFromUi, saveTab } from '@/lib/background/library';
+import { addTabToList, keepDeal, keepDealFromUi, onReading, saveFromUi, saveTab } from '@/lib/background/library';
+import { popupState } from '@/lib/background/popup';
 import { forgetTab, tabReading } from '@/lib/background/tab-readings';
 import { libraryDb } from '@/lib/db/db';
 import { onMessage } from '@/lib/messaging';
@@ -13,5 +14,7 @@ export default defineBackground(() => {
   onMessage('cs→bg:keep-deal', ({ data, sender }) => keepDeal(db, sender.tab?.id, data));
   onMessage('ui→bg:save-tab', ({ data }) => saveFromUi(db, data));
   onMessage('ui→bg:tab-reading', ({ data }) => tabReading(data));
+  onMessage('ui→bg:popup', ({ data }) => popupState(db, data?.tabId ?? undefined, data?.url ?? undefined));
+  onMessage('ui→bg:keep-deal', ({ data }) => keepDealFromUi(db, data));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 });

@@ -4,7 +4,10 @@
  * Typed with @webext-core/messaging rather than hand-rolled sendMessage wrappers.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PopupState } from './background/popup';
 import type { CreatorView } from './overlay/model';
+import type { Estimate } from './roi/range';
+import type { Assumptions } from './schema';
 import type { Deliverable } from './roi/project';
 import type { Reading } from './sites/types';
 
@@ -26,6 +29,13 @@ export interface KeepDealRequest {
   deliverable: Deliverable;
 }
 
+/** A quote from the popup: its form's assumptions, for the creator in a tab (or a saved one: tabId null). */
+export interface UiKeepDealRequest extends KeepDealRequest {
+  tabId: number | null;
+  assumptions: Assumptions;
+  impressions: Estimate | null;
+}
+
 export interface TabReading {
   reading: Reading;
   /** ms since epoch, when the background accepted it. */
@@ -45,6 +55,10 @@ export interface ProtocolMap {
   'ui→bg:save-tab'(request: { tabId: number; creatorKey: string }): LibraryAck;
   /** The popup asks what was read in a tab. */
   'ui→bg:tab-reading'(tabId: number): TabReading | null;
+  /** Everything the popup shows for the active tab, in one answer. */
+  'ui→bg:popup'(request: { tabId: number | null; url: string | null }): PopupState;
+  /** Keeps the popup's quote as a deal (the background recomputes the projection). */
+  'ui→bg:keep-deal'(request: UiKeepDealRequest): { ok: true; dealId: number } | { ok: false; reason: string };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

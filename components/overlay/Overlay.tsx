@@ -299,8 +299,8 @@ function ProfileBody(props: OverlayProps & { state: Extract<OverlayState, { kind
             <dl className="cl-results" aria-label="Projection">
               <dt>ROI (P10–P90)</dt>
               <dd>{q.range.roi ? `${pct(q.range.roi.p10)} to ${pct(q.range.roi.p90)}` : '—'}</dd>
-              <dt>ROI expected</dt>
-              <dd>{pct(q.range.expected.roi)}</dd>
+              <dt>ROI median</dt>
+              <dd>{pct(q.range.roi?.p50)}</dd>
               <dt>Break-even</dt>
               <dd>{q.range.expected.breakEvenOrders === null ? '—' : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.ceil(q.range.expected.breakEvenOrders))} orders`}</dd>
               <dt>Chance to break even</dt>

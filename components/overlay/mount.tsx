@@ -16,16 +16,7 @@ import type { Platform, Reading } from '@/lib/sites/types';
 import { Overlay, type OverlayActions, type OverlayState, type Position } from './Overlay';
 import { OVERLAY_CSS } from './styles';
 
-export interface OverlayPrefs {
-  right: number;
-  bottom: number;
-  collapsed: boolean;
-  /** Hidden on this site (set from the popup). */
-  hidden: boolean;
-}
-
-export const prefsKey = (platform: Platform) => `overlay:${platform}`;
-const DEFAULT_PREFS: OverlayPrefs = { right: 16, bottom: 16, collapsed: false, hidden: false };
+import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
 
 /** Light or dark, from the page's own background (the sites theme themselves, not only by media query). */
 export function pageTheme(doc: Document): 'light' | 'dark' {

@@ -10,8 +10,11 @@ import { z } from 'zod';
 import type { LibraryAck, ReadingAck } from '../messaging';
 import type { CreatorView } from '../overlay/model';
 import { DELIVERABLES } from '../roi/project';
-import { quote } from '../roi/quote';
-import { DealSchema, describeIssues, type Creator, type Deal } from '../schema';
+import { quote, type Quote } from '../roi/quote';
+import { AssumptionsSchema, DealSchema, describeIssues, type Creator, type Deal } from '../schema';
+import type { ProfileReading } from '../sites/types';
+import { readingFromLibrary } from '../ui/subject';
+import { postsOf, snapshotsOf } from '../db/buckets';
 import { addToList, history, listNames } from '../db/library';
 import type { LibraryDb } from '../db/db';
 import { describeDbError } from '../db/errors';
@@ -124,45 +127,63 @@ export async function addTabToList(db: LibraryDb, tabId: number | undefined, raw
   return { ok: true, outcome: 'saved', creatorKey, saved: true, view: await creatorView(db, creatorKey, previous ?? null) };
 }
 
+const estimate = z
+  .object({ low: z.number().finite().nonnegative(), expected: z.number().finite().nonnegative(), high: z.number().finite().nonnegative() })
+  .strict()
+  .refine((e) => e.low <= e.expected && e.expected <= e.high, 'low ≤ expected ≤ high');
+
 const DealRequest = z
   .object({
     creatorKey: z.string().max(140),
     fee: z.number().finite().positive().max(1e12),
     currency: z.string().regex(/^[A-Z]{3}$/),
     deliverable: z.enum(DELIVERABLES),
+    /** The popup's form: assumptions typed for this quote (else the settings'). */
+    assumptions: AssumptionsSchema.optional(),
+    impressions: estimate.nullable().optional(),
   })
   .strict();
 
+/** The creator's numbers to quote on: the tab's validated reading, else the saved creator's latest. */
+async function quotedReading(db: LibraryDb, tabId: number | undefined, creatorKey: string): Promise<ProfileReading | null> {
+  const kept = tabId === undefined ? null : await tabReading(tabId);
+  const reading = kept?.reading;
+  if (reading?.kind === 'profile' && creatorKeyOf(reading.platform, reading.handle) === creatorKey) return reading;
+  const creator = await db.creators.get(creatorKey);
+  if (!creator?.savedAt || !creator.latest) return null;
+  const [snapshots, posts] = await Promise.all([snapshotsOf(db, creatorKey), postsOf(db, creatorKey)]);
+  return readingFromLibrary(creator, snapshots.at(-1), posts);
+}
+
 /**
- * cs→bg:keep-deal — keeps a quote as a deal, with the assumptions and the projection as
- * they are now (recomputed here from the reading validated for the tab, never taken from
- * the page). Saves the creator first if needed.
+ * cs→bg:keep-deal and ui→bg:keep-deal — keeps a quote as a deal, with the assumptions and
+ * the projection as they are now (recomputed here from the reading validated for the tab,
+ * or from the library for a saved creator — never from numbers sent with the request).
+ * Saves the creator first if needed.
  */
 export async function keepDeal(db: LibraryDb, tabId: number | undefined, raw: unknown, now = Date.now()): Promise<{ ok: true; dealId: number } | { ok: false; reason: string }> {
   const request = DealRequest.safeParse(raw);
   if (!request.success) return { ok: false, reason: `Invalid quote: ${describeIssues(request.error)}` };
   const { creatorKey, fee, currency, deliverable } = request.data;
-  const kept = tabId === undefined ? null : await tabReading(tabId);
-  const reading = kept?.reading;
-  if (!reading || reading.kind !== 'profile' || creatorKeyOf(reading.platform, reading.handle) !== creatorKey) {
-    return { ok: false, reason: 'The tab no longer shows this creator; nothing was kept.' };
+  try {
+    await ensureOpen(db);
+  } catch (error) {
+    return { ok: false, reason: describeDbError(error) };
   }
+  const reading = await quotedReading(db, tabId, creatorKey);
+  if (!reading) return { ok: false, reason: 'The tab no longer shows this creator, and it is not saved; nothing was kept.' };
   const settings = await getSettings(db);
-  const q = quote({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable, fee, currency, assumptions: settings.assumptions, tierBoundaries: settings.tierBoundaries, now });
+  const q = quote({
+    platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable, fee, currency,
+    assumptions: request.data.assumptions ?? settings.assumptions, impressions: request.data.impressions ?? null, tierBoundaries: settings.tierBoundaries, now,
+  });
   if (!q.ok) return { ok: false, reason: q.reason };
   const existing = await db.creators.get(creatorKey);
   if (!existing?.savedAt) {
     const saved = await saveTab(db, tabId, { creatorKey }, now);
     if (!saved.ok) return saved;
   }
-  const strip = ({ low, expected, high }: { low: number; expected: number; high: number }) => ({ low, expected, high });
-  const e = q.range.expected;
-  const deal: Deal = {
-    creatorKey, createdAt: now, fee, extraCosts: 0, currency, deliverable, note: '',
-    assumptions: { impressions: strip(q.assumptions.impressions), ctr: strip(q.assumptions.ctr), cvr: strip(q.assumptions.cvr), aov: strip(q.assumptions.aov), margin: strip(q.assumptions.margin), targetRoi: q.assumptions.targetRoi },
-    projection: { roiP10: q.range.roi?.p10 ?? null, roiP50: q.range.roi?.p50 ?? null, roiP90: q.range.roi?.p90 ?? null, revenueP50: q.range.revenue.p50, probabilityBreakEven: q.range.probabilityBreakEven, maxFee: e.maxFee, cpm: e.cpm },
-  };
-  const checked = DealSchema.safeParse(deal);
+  const checked = DealSchema.safeParse(dealOf(creatorKey, q, now));
   if (!checked.success) return { ok: false, reason: `The quote could not be kept: ${describeIssues(checked.error)}` };
   try {
     const dealId = await db.deals.add(checked.data);
@@ -170,6 +191,26 @@ export async function keepDeal(db: LibraryDb, tabId: number | undefined, raw: un
   } catch (error) {
     return { ok: false, reason: describeDbError(error) };
   }
+}
+
+/** A successful quote as a deal: its assumptions and headline figures, kept unchanged from now on. */
+export function dealOf(creatorKey: string, q: Extract<Quote, { ok: true }>, now: number): Deal {
+  const strip = ({ low, expected, high }: { low: number; expected: number; high: number }) => ({ low, expected, high });
+  const e = q.range.expected;
+  const a = q.assumptions;
+  return {
+    creatorKey, createdAt: now, fee: q.input.fee, extraCosts: q.input.extraCosts ?? 0, currency: q.input.currency, deliverable: q.input.deliverable, note: '',
+    assumptions: { impressions: strip(a.impressions), ctr: strip(a.ctr), cvr: strip(a.cvr), aov: strip(a.aov), margin: strip(a.margin), targetRoi: a.targetRoi },
+    projection: { roiP10: q.range.roi?.p10 ?? null, roiP50: q.range.roi?.p50 ?? null, roiP90: q.range.roi?.p90 ?? null, revenueP50: q.range.revenue.p50, probabilityBreakEven: q.range.probabilityBreakEven, maxFee: e.maxFee, cpm: e.cpm },
+  };
+}
+
+/** ui→bg:keep-deal — the popup keeps a quote for the creator in a tab, or a saved one. */
+export async function keepDealFromUi(db: LibraryDb, raw: unknown, now = Date.now()) {
+  const parsed = z.object({ tabId: z.number().int().nonnegative().nullable() }).passthrough().safeParse(raw);
+  if (!parsed.success) return { ok: false as const, reason: 'Invalid quote: it must name a tab (or null).' };
+  const { tabId, ...rest } = parsed.data;
+  return keepDeal(db, tabId ?? undefined, rest, now);
 }
 
 /** ui→bg:save-tab — the popup saves the creator in a tab (validated like the page's request). */

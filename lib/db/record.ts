@@ -13,7 +13,9 @@ import { describeDbError } from './errors';
 /** Bumped when a reader change alters what a snapshot means. */
 export const READER_VERSION = 1;
 
-export const creatorKeyOf = (platform: string, handle: string) => `${platform}:${handle.toLowerCase()}`;
+import { creatorKeyOf } from '../ui/keys';
+
+export { creatorKeyOf };
 
 export async function getSettings(db: LibraryDb): Promise<Settings> {
   const row = await db.settings.get('settings');

@@ -298,3 +298,29 @@ export async function importCsv(db: LibraryDb, text: string): Promise<ImportResu
   return parsed.ok ? importFile(db, parsed.file) : parsed;
 }
 
+
+class DryRun extends Error {}
+
+/**
+ * What importing `file` would change, without changing anything: the import runs inside
+ * a transaction that is then rolled back, so the report is exactly the real one's.
+ */
+export async function previewImport(db: LibraryDb, file: ExportFile): Promise<ImportResult> {
+  let result: ImportResult | undefined;
+  try {
+    await db.transaction('rw', [db.creators, db.snapshotYears, db.postSets, db.deals, db.settings], async () => {
+      result = await importFile(db, file);
+      throw new DryRun();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRun) && !result) return { ok: false, errors: [describeDbError(error)] };
+  }
+  return result!;
+}
+
+/** Deletes everything in the library: creators, snapshots, posts, deals and settings. */
+export async function wipeLibrary(db: LibraryDb): Promise<void> {
+  await db.transaction('rw', [db.creators, db.snapshotYears, db.postSets, db.deals, db.settings], async () => {
+    await Promise.all([db.creators.clear(), db.snapshotYears.clear(), db.postSets.clear(), db.deals.clear(), db.settings.clear()]);
+  });
+}

@@ -5,7 +5,7 @@
  * reading it validated before keeping a quote as a deal). Pure; no zod.
  */
 import { tierOf, type TierBoundaries } from '../metrics/benchmarks';
-import { medianViews, type PostCounts } from '../metrics/engagement';
+import { engagement, medianViews, type PostCounts } from '../metrics/engagement';
 import type { Assumptions } from '../schema';
 import type { Platform } from '../sites/types';
 import { DEFAULT_AOV, DEFAULT_CTR, DEFAULT_MARGIN, defaultCvr, defaultReachRate, type Assumption } from './assumptions';
@@ -21,6 +21,8 @@ export interface QuoteInput {
   extraCosts?: number;
   currency: string;
   assumptions: Assumptions;
+  /** Reach the user typed (popup, compare), instead of the projection from the page's numbers. */
+  impressions?: Estimate | null;
   tierBoundaries?: TierBoundaries;
   now?: number;
   samples?: number;
@@ -28,6 +30,8 @@ export interface QuoteInput {
 
 export interface ResolvedAssumptions {
   impressions: Assumption;
+  /** Engagements on the deliverable (for cost per engagement), when the page showed an engagement rate. */
+  engagements: Assumption | null;
   ctr: Assumption;
   cvr: Assumption;
   aov: Assumption;
@@ -64,13 +68,29 @@ export function impressionsFor(input: Pick<QuoteInput, 'platform' | 'followers' 
   return { low: Math.min(low, median), expected: median, high: Math.max(high, median), source: `median views of ${views.length} recent videos (range: middle half)` };
 }
 
+/**
+ * Expected engagements on the deliverable from the creator's median engagement rate:
+ * per follower on Instagram (scaled with reach), per view on TikTok and YouTube.
+ */
+function engagementsFor(input: QuoteInput, impressions: Assumption): Assumption | null {
+  const rate = engagement({ platform: input.platform, followers: input.followers, posts: input.recent, now: input.now ?? Date.now() }).engagement.median;
+  if (rate === null) return null;
+  if (input.platform === 'instagram') {
+    if (input.followers === null || impressions.expected <= 0) return null;
+    const perExpected = (rate * input.followers) / impressions.expected;
+    return { low: impressions.low * perExpected, expected: rate * input.followers, high: impressions.high * perExpected, source: 'median engagement rate × followers' };
+  }
+  return { low: impressions.low * rate, expected: impressions.expected * rate, high: impressions.high * rate, source: 'median engagement rate × views' };
+}
+
 export function resolveAssumptions(input: QuoteInput): ResolvedAssumptions | { reason: string } {
-  const impressions = impressionsFor(input);
+  const impressions = input.impressions ? { ...input.impressions, source: 'Your estimate' } : impressionsFor(input);
   if ('reason' in impressions) return impressions;
   const tier = tierOf(input.followers, input.tierBoundaries);
   const a = input.assumptions;
   return {
     impressions,
+    engagements: engagementsFor(input, impressions),
     ctr: yours(a.ctr, DEFAULT_CTR),
     cvr: yours(a.cvr, defaultCvr(tier)),
     aov: yours(a.aov, DEFAULT_AOV),
@@ -90,6 +110,7 @@ export function quote(input: QuoteInput): Quote {
       currency: input.currency,
       deliverable: input.deliverable,
       impressions: assumptions.impressions,
+      engagements: assumptions.engagements,
       ctr: assumptions.ctr,
       cvr: assumptions.cvr,
       aov: assumptions.aov,

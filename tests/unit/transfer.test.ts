@@ -5,7 +5,7 @@ import { DB_VERSION, type LibraryDb } from '../../lib/db/db';
 import { freshDb } from './db-helpers';
 import { addToList, history, setNotes } from '../../lib/db/library';
 import { recordReading, saveCreator, updateSettings } from '../../lib/db/record';
-import { exportCsv, exportJson, exportLibrary, importCsv, importJson, type ExportFile } from '../../lib/db/transfer';
+import { exportCsv, exportJson, exportLibrary, importCsv, importFile, importJson, parseExportJson, previewImport, wipeLibrary, type ExportFile } from '../../lib/db/transfer';
 import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';
 import { loadFixture } from './fixtures';
@@ -53,6 +53,41 @@ describe('JSON export and import', () => {
     const result = await importJson(db, JSON.stringify(before));
     expect(result).toMatchObject({ ok: true, report: { creatorsAdded: 0, creatorsUpdated: 3, snapshotsAdded: 0, snapshotsSkipped: 4, dealsSkipped: 1 } });
     expect(without(await exportLibrary(db))).toEqual(without(before));
+  });
+
+  test('a preview reports exactly what the import will do, and writes nothing', async () => {
+    const a = await seeded();
+    const b = freshDb();
+    const maya = read('tiktok/profile-2024-universal.html', 'https://www.tiktok.com/@maya.bakes');
+    await saveCreator(b, { ...maya, followers: 2_900_000 }, 50 * HOUR);
+    await saveCreator(b, read('instagram/profile-2025-fr.html', 'https://www.instagram.com/atelier.margaux/'), 60 * HOUR);
+    await saveCreator(b, { ...maya, handle: 'someone.new', followers: 12, recent: [] }, 70 * HOUR);
+    const parsed = parseExportJson(await exportJson(b));
+    if (!parsed.ok) throw new Error(parsed.errors.join());
+    const before = await exportLibrary(a);
+    const preview = await previewImport(a, parsed.file);
+    expect(preview).toEqual({ ok: true, report: { creatorsAdded: 1, creatorsUpdated: 2, snapshotsAdded: 3, snapshotsSkipped: 0, postsWritten: expect.any(Number), dealsAdded: 0, dealsSkipped: 0, settingsApplied: false } });
+    expect(without(await exportLibrary(a))).toEqual(without(before));
+    expect(await importFile(a, parsed.file)).toEqual(preview);
+    expect((await exportLibrary(a)).creators).toHaveLength(4);
+  });
+
+  test('a preview of a file with broken references reports the problem and writes nothing', async () => {
+    const a = await seeded();
+    const file = await exportLibrary(a);
+    const broken = { ...file, creators: [], snapshots: file.snapshots.map((s) => ({ ...s, creatorKey: 'tiktok:nobody' })) };
+    const before = await exportLibrary(a);
+    const preview = await previewImport(a, broken);
+    expect(preview.ok).toBe(false);
+    expect(!preview.ok && preview.errors[0]).toMatch(/tiktok:nobody/);
+    expect(without(await exportLibrary(a))).toEqual(without(before));
+  });
+
+  test('wiping empties every table', async () => {
+    const a = await seeded();
+    await wipeLibrary(a);
+    const left = await exportLibrary(a);
+    expect([left.creators.length, left.snapshots.length, left.posts.length, left.deals.length, left.settings]).toEqual([0, 0, 0, 0, null]);
   });
 
   test('merging another library adds what is new and unites lists', async () => {

@@ -1,0 +1,188 @@
+/**
+ * 2 to 4 creators side by side, across platforms: each against its own benchmark band, and
+ * each quoted fee projected on the same assumptions (the settings'), with the ROI ranges
+ * charted together and the best value marked.
+ */
+import type { ChartConfiguration } from 'chart.js';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useMemo, useState } from 'react';
+import { postsOf, snapshotsOf } from '@/lib/db/buckets';
+import { rowOf } from '@/lib/dashboard/rows';
+import { benchmarkFor } from '@/lib/metrics/benchmarks';
+import { parseFee } from '@/lib/overlay/model';
+import { formatMoney } from '@/lib/roi/money';
+import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
+import { quote, type Quote } from '@/lib/roi/quote';
+import type { Creator } from '@/lib/schema';
+import { compact, pct, signedPct } from '@/lib/ui/format';
+import { readingFromLibrary } from '@/lib/ui/subject';
+import { PLATFORM_NAME } from '../ui/CreatorSummary';
+import { DEFAULT_DELIVERABLE } from '../ui/QuoteForm';
+import { go, useLibrary } from './App';
+import { ChartCanvas, type Palette } from './Chart';
+
+const POSITION_WORD = { below: 'below', within: 'within', above: 'above' } as const;
+
+export default function ComparePage({ keys }: { keys: string[] }) {
+  const { db, creators, settings } = useLibrary();
+  const [fees, setFees] = useState<Record<string, string>>({});
+  const [deliverables, setDeliverables] = useState<Record<string, Deliverable>>({});
+  const [pick, setPick] = useState('');
+  const loaded = useLiveQuery(async () => Promise.all(keys.map(async (key) => {
+    const [creator, snapshots, posts, deals] = await Promise.all([db.creators.get(key), snapshotsOf(db, key), postsOf(db, key), db.deals.where('creatorKey').equals(key).sortBy('createdAt')]);
+    return { key, creator, snapshots, posts, lastDeal: deals.at(-1) };
+  })), [keys.join(',')]);
+
+  const setKeys = (next: string[]) => go(`#/compare?keys=${next.map(encodeURIComponent).join(',')}`);
+  const byLabel = useMemo(() => new Map((creators ?? []).map((c) => [`${c.displayName ?? c.handle} (@${c.handle}, ${PLATFORM_NAME[c.platform]})`, c.key])), [creators]);
+  const options = useMemo(() => {
+    const q = pick.toLowerCase();
+    return [...byLabel.keys()].filter((l) => l.toLowerCase().includes(q)).slice(0, 200);
+  }, [byLabel, pick]);
+
+  const picker = keys.length < 4 && (
+    <form className="row" onSubmit={(e) => {
+      e.preventDefault();
+      const key = byLabel.get(pick);
+      if (key && !keys.includes(key)) setKeys([...keys, key]);
+      setPick('');
+    }}>
+      <label className="grow">Add a creator to compare
+        <input list="compare-options" value={pick} placeholder="Type a name or @handle" onChange={(e) => setPick(e.target.value)} />
+      </label>
+      <datalist id="compare-options">{options.map((o) => <option key={o} value={o} />)}</datalist>
+      <button type="submit" className="btn" disabled={!byLabel.has(pick)}>Add</button>
+    </form>
+  );
+
+  if (!settings || !loaded) return <p className="muted" aria-busy="true">Loading…</p>;
+  const present = loaded.filter((x): x is typeof x & { creator: Creator } => !!x.creator);
+  if (present.length < 2) {
+    return (
+      <section className="stack-lg">
+        <h1>Compare creators</h1>
+        <div className="card stack">
+          <p>Pick 2 to 4 creators, even from different platforms: each is measured against its own platform’s band, and their quoted fees are projected on the same assumptions.</p>
+          <p className="muted small">Select them in the <a href="#/creators">creators table</a> and press Compare, or add them here.</p>
+          {present.length === 1 && <p>Comparing <b>{present[0]!.creator.displayName ?? present[0]!.creator.handle}</b> with…</p>}
+          {(creators?.length ?? 0) < 2 ? <p className="notice">Save at least two creators first.</p> : picker}
+        </div>
+      </section>
+    );
+  }
+
+  const now = Date.now();
+  const rows = present.map((x) => {
+    const reading = readingFromLibrary(x.creator, x.snapshots.at(-1), x.posts);
+    const row = rowOf(x.creator, settings, x.snapshots, x.posts, now);
+    const feeText = fees[x.key] ?? (x.lastDeal ? String(x.lastDeal.fee) : '');
+    const fee = parseFee(feeText, navigator.language);
+    const deliverable = deliverables[x.key] ?? x.lastDeal?.deliverable ?? DEFAULT_DELIVERABLE[x.creator.platform];
+    const q: Quote | null = fee === null ? null : quote({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable, fee, currency: settings.currency, assumptions: settings.assumptions, tierBoundaries: settings.tierBoundaries, now });
+    const band = row.tier ? benchmarkFor(x.creator.platform, row.tier, settings.benchmarkOverrides) : null;
+    return { ...x, reading, row, feeText, fee, deliverable, q: q?.ok ? q : null, qError: q && !q.ok ? q.reason : null, band };
+  });
+  const quoted = rows.filter((r) => r.q);
+  const best = (f: (r: (typeof rows)[number]) => number | null | undefined, dir: 1 | -1) => {
+    let key: string | null = null;
+    let v = -Infinity;
+    for (const r of rows) {
+      const x = f(r);
+      if (x === null || x === undefined || !Number.isFinite(x)) continue;
+      if (dir * x > v) { v = dir * x; key = r.key; }
+    }
+    return quoted.length + rows.length > 1 ? key : null;
+  };
+  const bestRoi = best((r) => r.q?.range.roi?.p50, 1);
+  const bestCpm = best((r) => r.q?.range.expected.cpm, -1);
+  const bestCpe = best((r) => r.q?.range.expected.cpe, -1);
+  const bestEng = best((r) => (r.row.engagement !== null && r.band ? r.row.engagement / r.band.typical : null), 1);
+  const money = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatMoney(v, settings.currency, navigator.language, { maximumFractionDigits: v < 100 ? 2 : 0 }));
+  const cls = (key: string, bestKey: string | null) => (key === bestKey ? 'best' : undefined);
+
+  return (
+    <section className="stack-lg">
+      <div className="spread">
+        <h1>Compare creators</h1>
+        {picker}
+      </div>
+      <p className="muted small">
+        Fees are weighed in {settings.currency} on the same assumptions (<a href="#/settings">settings</a>); reach comes from each creator’s own numbers. Engagement is compared with each creator’s own platform and tier band.
+      </p>
+      <div className="table-wrap card">
+        <table className="compare" data-testid="compare">
+          <thead>
+            <tr>
+              <th scope="col"><span className="visually-hidden">Measure</span></th>
+              {rows.map((r) => (
+                <th key={r.key} scope="col" className={cls(r.key, bestRoi)}>
+                  <a href={`#/creator/${encodeURIComponent(r.key)}`}>{r.creator.displayName ?? `@${r.creator.handle}`}</a>
+                  <div className="muted small">@{r.creator.handle} · {PLATFORM_NAME[r.creator.platform]}</div>
+                  {r.key === bestRoi && <span className="chip verdict-above" data-testid="best-value">Best value</span>}
+                  <div><button type="button" className="btn small ghost" onClick={() => setKeys(keys.filter((k) => k !== r.key))} aria-label={`Remove ${r.creator.handle} from the comparison`}>Remove</button></div>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr><th scope="row">{'Followers / subscribers'}</th>{rows.map((r) => <td key={r.key} className="num">{compact(r.row.followers)} <span className="muted small">{r.row.tier ?? ''}</span></td>)}</tr>
+            <tr><th scope="row">Engagement</th>{rows.map((r) => (
+              <td key={r.key} className={cls(r.key, bestEng)}>
+                {r.row.engagement === null ? <span className="muted">unknown</span> : <b className="num">{pct(r.row.engagement)}</b>}
+                {r.row.position && r.band && <div className="small"><span className={`chip verdict-${r.row.position}`}>{POSITION_WORD[r.row.position]} {pct(r.band.low)}–{pct(r.band.high)}</span></div>}
+                {r.band && <div className="muted small">{r.band.definition}</div>}
+              </td>
+            ))}</tr>
+            <tr><th scope="row">Median views of recent posts</th>{rows.map((r) => <td key={r.key} className="num">{r.row.medianViews === null ? '—' : `≈${compact(r.row.medianViews)}`}</td>)}</tr>
+            <tr><th scope="row">Growth per week</th>{rows.map((r) => <td key={r.key} className="num">{signedPct(r.row.growthPerWeek, 2)}</td>)}</tr>
+            <tr><th scope="row">Quoted fee ({settings.currency})</th>{rows.map((r) => (
+              <td key={r.key}>
+                <div className="row">
+                  <input className="fee" aria-label={`Fee quoted by ${r.creator.handle}`} inputMode="decimal" placeholder="fee" value={r.feeText} onChange={(e) => setFees((f) => ({ ...f, [r.key]: e.target.value }))} />
+                  <select aria-label={`Deliverable of ${r.creator.handle}`} value={r.deliverable} onChange={(e) => setDeliverables((d) => ({ ...d, [r.key]: e.target.value as Deliverable }))}>
+                    {DELIVERABLES.map((d) => <option key={d} value={d}>{d}</option>)}
+                  </select>
+                </div>
+                {r.qError && <div className="small down">{r.qError}</div>}
+                {r.feeText.trim() && r.fee === null && <div className="small down">Type a number.</div>}
+              </td>
+            ))}</tr>
+            <tr><th scope="row">ROI, 80 % range</th>{rows.map((r) => <td key={r.key} className={`num ${cls(r.key, bestRoi) ?? ''}`} data-testid={`roi-${r.key}`}>{r.q?.range.roi ? `${signedPct(r.q.range.roi.p10)} to ${signedPct(r.q.range.roi.p90)}` : '—'}</td>)}</tr>
+            <tr><th scope="row">Median ROI (P50)</th>{rows.map((r) => <td key={r.key} className={`num ${cls(r.key, bestRoi) ?? ''}`}>{signedPct(r.q?.range.roi?.p50)}</td>)}</tr>
+            <tr><th scope="row">Chance to break even</th>{rows.map((r) => <td key={r.key} className="num">{pct(r.q?.range.probabilityBreakEven, 0)}</td>)}</tr>
+            <tr><th scope="row">CPM</th>{rows.map((r) => <td key={r.key} className={`num ${cls(r.key, bestCpm) ?? ''}`} data-testid={`cpm-${r.key}`}>{money(r.q?.range.expected.cpm)}</td>)}</tr>
+            <tr><th scope="row">Cost per engagement</th>{rows.map((r) => <td key={r.key} className={`num ${cls(r.key, bestCpe) ?? ''}`}>{r.q ? (r.q.range.expected.cpe === null ? 'unknown' : money(r.q.range.expected.cpe)) : '—'}</td>)}</tr>
+            <tr><th scope="row">Highest fee worth paying</th>{rows.map((r) => <td key={r.key} className="num">{r.q ? (r.q.range.expected.maxFee > 0 ? money(r.q.range.expected.maxFee) : 'none') : '—'}</td>)}</tr>
+          </tbody>
+        </table>
+      </div>
+      <figure className="card">
+        <figcaption><h2>Projected ROI ranges</h2><p className="muted small">Bars: 10th to 90th percentile; dot: median. Left of 0 % the fee is not earned back.</p></figcaption>
+        {quoted.length === 0 ? <p className="muted empty-chart">Type the fees the creators quoted to see their ROI ranges side by side.</p>
+          : <RoiChart rows={quoted.map((r) => ({ label: `@${r.creator.handle}`, q: r.q!, best: r.key === bestRoi }))} />}
+      </figure>
+    </section>
+  );
+}
+
+function RoiChart({ rows }: { rows: { label: string; q: Extract<Quote, { ok: true }>; best: boolean }[] }) {
+  const config = useCallback((p: Palette): ChartConfiguration => ({
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => r.label),
+      datasets: [
+        { type: 'bar', label: 'ROI P10–P90', data: rows.map((r) => [r.q.range.roi!.p10 * 100, r.q.range.roi!.p90 * 100]) as unknown as number[], backgroundColor: rows.map((r) => (r.best ? p.good : p.accent)), borderSkipped: false, barPercentage: 0.5 },
+        { type: 'scatter', label: 'Median ROI', data: rows.map((r, i) => ({ x: i, y: r.q.range.roi!.p50 * 100 })), backgroundColor: p.fg, pointRadius: 5 } as never,
+      ],
+    },
+    options: {
+      indexAxis: 'x',
+      plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: (item) => (Array.isArray(item.raw) ? `P10 ${signedPct((item.raw as number[])[0]! / 100)} to P90 ${signedPct((item.raw as number[])[1]! / 100)}` : `median ${signedPct((item.parsed.y as number) / 100)}`) } } },
+      scales: {
+        x: { title: { display: true, text: 'Creator' } },
+        y: { title: { display: true, text: 'Projected ROI (%)' }, grid: { color: (c) => (c.tick.value === 0 ? p.fg : p.line) } },
+      },
+    },
+  }), [JSON.stringify(rows.map((r) => [r.label, r.q.range.roi, r.best]))]);
+  return <ChartCanvas config={config} label={rows.map((r) => `${r.label}: ROI ${signedPct(r.q.range.roi!.p10)} to ${signedPct(r.q.range.roi!.p90)}`).join('; ')} testId="chart-roi" />;
+}

@@ -1,0 +1,128 @@
+/**
+ * What the popup shows for a tab, in one answer: the creator the tab shows (from the page's
+ * validated reading, or from the library when the page has not been read in this session),
+ * what the library knows about it, the user's settings, and — when the tab is no profile —
+ * the most recently seen saved creators. One message, so the popup paints after one round
+ * trip and carries neither Dexie nor zod.
+ */
+import { listCreators } from '../db/library';
+import type { LibraryDb } from '../db/db';
+import { describeDbError } from '../db/errors';
+import { creatorKeyOf, getSettings } from '../db/record';
+import { postsOf, snapshotsOf } from '../db/buckets';
+import type { CreatorView } from '../overlay/model';
+import { instagramRoute } from '../sites/instagram/read';
+import { tiktokRoute } from '../sites/tiktok/read';
+import { youtubeRoute } from '../sites/youtube/read';
+import type { Platform, ProfileReading } from '../sites/types';
+import { readingFromLibrary } from '../ui/subject';
+import { creatorView, ensureOpen } from './library';
+import { tabReading } from './tab-readings';
+
+export interface RecentCreator {
+  key: string;
+  platform: Platform;
+  handle: string;
+  displayName: string | null;
+  url: string;
+  followers: number | null;
+  lastSeenAt: number;
+}
+
+export interface PopupState {
+  /** The site of the tab, when it is one Creator Lens reads. */
+  platform: Platform | null;
+  subject: {
+    reading: ProfileReading;
+    /** "page": read from the open tab now; "library": the latest saved snapshot. */
+    source: 'page' | 'library';
+    /** When the numbers were read. */
+    seenAt: number;
+    view: CreatorView | null;
+  } | null;
+  /** Why the tab shows no creator, in one sentence. */
+  message: string;
+  recent: RecentCreator[];
+  settings: CreatorView['settings'];
+  libraryError: string | null;
+}
+
+const PLATFORM_OF: Record<string, Platform> = { 'www.instagram.com': 'instagram', 'www.youtube.com': 'youtube', 'www.tiktok.com': 'tiktok' };
+
+/** The creator a URL names, as a library key (profiles and posts whose URL carries the handle). */
+export function creatorKeyFromUrl(raw: string | undefined): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw ?? '');
+  } catch {
+    return null;
+  }
+  const ig = instagramRoute(url);
+  if (ig?.kind === 'profile' || (ig?.kind === 'post' && ig.handle)) return creatorKeyOf('instagram', ig.handle!);
+  const tt = tiktokRoute(url);
+  if (tt) return creatorKeyOf('tiktok', tt.handle);
+  const yt = youtubeRoute(url);
+  if (yt?.kind === 'channel' && yt.ref.type === 'handle') return creatorKeyOf('youtube', yt.ref.value);
+  return null;
+}
+
+export async function popupState(db: LibraryDb, tabId: number | undefined, tabUrl: string | undefined): Promise<PopupState> {
+  let platform: Platform | null = null;
+  try {
+    platform = PLATFORM_OF[new URL(tabUrl ?? '').hostname] ?? null;
+  } catch {
+    platform = null;
+  }
+  const urlKey = creatorKeyFromUrl(tabUrl);
+  const kept = tabId === undefined ? null : await tabReading(tabId);
+  const reading = kept?.reading;
+  // A reading is for the page the tab showed then: when the tab has moved to another creator, it is stale.
+  const live = reading?.kind === 'profile' && (!urlKey || creatorKeyOf(reading.platform, reading.handle) === urlKey) ? reading : null;
+
+  let libraryError: string | null = null;
+  let settings: CreatorView['settings'] | null = null;
+  let subject: PopupState['subject'] = null;
+  let recent: RecentCreator[] = [];
+  try {
+    await ensureOpen(db);
+    const s = await getSettings(db);
+    settings = { currency: s.currency, assumptions: s.assumptions, tierBoundaries: s.tierBoundaries, benchmarkOverrides: s.benchmarkOverrides };
+    if (live && kept) {
+      const key = creatorKeyOf(live.platform, live.handle);
+      const before = (await snapshotsOf(db, key)).filter((x) => x.takenAt < kept.receivedAt).at(-1);
+      subject = { reading: live, source: 'page', seenAt: kept.receivedAt, view: await creatorView(db, key, before) };
+    } else if (urlKey) {
+      const creator = await db.creators.get(urlKey);
+      if (creator?.latest) {
+        const [snapshots, posts] = await Promise.all([snapshotsOf(db, urlKey), postsOf(db, urlKey)]);
+        subject = { reading: readingFromLibrary(creator, snapshots.at(-1), posts), source: 'library', seenAt: creator.latest.takenAt, view: await creatorView(db, urlKey, snapshots.at(-2)) };
+      }
+    }
+    if (!subject) {
+      recent = (await listCreators(db, { savedOnly: true })).slice(0, 6).map((c) => ({
+        key: c.key, platform: c.platform, handle: c.handle, displayName: c.displayName, url: c.url, followers: c.latest?.followers ?? null, lastSeenAt: c.lastSeenAt,
+      }));
+    }
+  } catch (error) {
+    libraryError = describeDbError(error);
+    if (live && kept) subject = { reading: live, source: 'page', seenAt: kept.receivedAt, view: null };
+  }
+
+  const message = subject
+    ? ''
+    : reading?.kind === 'unreadable'
+      ? reading.message
+      : urlKey
+        ? 'This profile has not been read yet. Reload the page, or wait until it has loaded.'
+        : platform
+          ? 'This page is not a creator profile. Open a profile to see its numbers here.'
+          : 'Open a creator’s profile on Instagram, YouTube or TikTok to weigh it here.';
+  return {
+    platform,
+    subject,
+    message,
+    recent,
+    settings: settings ?? { currency: 'USD', assumptions: { ctr: null, cvr: null, aov: null, margin: null, targetRoi: 0 }, tierBoundaries: [10_000, 100_000, 500_000, 1_000_000], benchmarkOverrides: {} },
+    libraryError,
+  };
+}

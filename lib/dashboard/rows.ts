@@ -1,0 +1,120 @@
+/**
+ * The creators table's rows: each saved creator with its tier, engagement against its own
+ * band, and growth — computed from the library, never invented (unknown stays null) — and
+ * the table's filters and sorting. Pure, so it is tested in Node and fast for 5,000 rows.
+ */
+import { benchmarkFor, tierOf, verdict, type BenchmarkOverrides, type Position, type Tier, type TierBoundaries } from '../metrics/benchmarks';
+import { engagement, medianViews } from '../metrics/engagement';
+import { growth } from '../metrics/growth';
+import type { Creator, Post, Snapshot } from '../schema';
+import type { Platform } from '../sites/types';
+import { recentOf } from '../ui/subject';
+
+export interface CreatorRow {
+  key: string;
+  creator: Creator;
+  followers: number | null;
+  tier: Tier | null;
+  /** Median engagement rate of recent posts; null when the pages showed no likes or comments. */
+  engagement: number | null;
+  position: Position | null;
+  medianViews: number | null;
+  /** Compound follower growth per week over the snapshots kept; null with less than a day of them. */
+  growthPerWeek: number | null;
+  /** Lower-case text searched by the search box. */
+  haystack: string;
+}
+
+export interface RowSettings {
+  tierBoundaries: TierBoundaries;
+  benchmarkOverrides: BenchmarkOverrides;
+}
+
+/** A creator's row; `snapshots` and `posts` may be absent while they load (their columns stay unknown). */
+export function rowOf(creator: Creator, settings: RowSettings, snapshots?: readonly Snapshot[], posts?: readonly Post[], now = Date.now()): CreatorRow {
+  const followers = creator.latest?.followers ?? null;
+  const tier = tierOf(followers, settings.tierBoundaries);
+  let rate: number | null = null;
+  let views: number | null = null;
+  if (posts?.length) {
+    const recent = recentOf(posts);
+    rate = engagement({ platform: creator.platform, followers, posts: recent, now }).engagement.median;
+    views = medianViews(recent, now);
+  }
+  const v = tier && rate !== null ? verdict(rate, benchmarkFor(creator.platform, tier, settings.benchmarkOverrides)) : null;
+  return {
+    key: creator.key,
+    creator,
+    followers,
+    tier,
+    engagement: rate,
+    position: v?.position ?? null,
+    medianViews: views,
+    growthPerWeek: snapshots && snapshots.length > 1 ? growth(snapshots).weeklyRate : null,
+    haystack: `${creator.handle} ${creator.displayName ?? ''} ${creator.lists.join(' ')} ${creator.tags.join(' ')}`.toLowerCase(),
+  };
+}
+
+export type GrowthFilter = 'growing' | 'flat' | 'shrinking' | 'unknown';
+/** ±0.1 % a week counts as flat. */
+export const FLAT_WEEKLY = 0.001;
+
+export function growthClass(g: number | null): GrowthFilter {
+  if (g === null) return 'unknown';
+  return g > FLAT_WEEKLY ? 'growing' : g < -FLAT_WEEKLY ? 'shrinking' : 'flat';
+}
+
+export interface RowFilter {
+  search?: string;
+  platform?: Platform | '';
+  tier?: Tier | '';
+  list?: string;
+  tag?: string;
+  verdict?: Position | 'unknown' | '';
+  growth?: GrowthFilter | '';
+}
+
+export function filterRows(rows: readonly CreatorRow[], f: RowFilter): CreatorRow[] {
+  const words = (f.search ?? '').toLowerCase().replace(/^@/, '').split(/\s+/).filter(Boolean);
+  return rows.filter((r) =>
+    (!f.platform || r.creator.platform === f.platform) &&
+    (!f.tier || r.tier === f.tier) &&
+    (!f.list || r.creator.lists.includes(f.list)) &&
+    (!f.tag || r.creator.tags.includes(f.tag)) &&
+    (!f.verdict || (f.verdict === 'unknown' ? r.position === null : r.position === f.verdict)) &&
+    (!f.growth || growthClass(r.growthPerWeek) === f.growth) &&
+    words.every((w) => r.haystack.includes(w)),
+  );
+}
+
+export type SortKey = 'name' | 'platform' | 'followers' | 'tier' | 'engagement' | 'growth' | 'lastSeen';
+export interface Sort {
+  key: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+const TIER_ORDER: Record<Tier, number> = { nano: 0, micro: 1, mid: 2, macro: 3, mega: 4 };
+const value = (r: CreatorRow, key: SortKey): number | string | null => {
+  switch (key) {
+    case 'name': return (r.creator.displayName ?? r.creator.handle).toLowerCase();
+    case 'platform': return r.creator.platform;
+    case 'followers': return r.followers;
+    case 'tier': return r.tier === null ? null : TIER_ORDER[r.tier];
+    case 'engagement': return r.engagement;
+    case 'growth': return r.growthPerWeek;
+    case 'lastSeen': return r.creator.lastSeenAt;
+  }
+};
+
+/** Sorted copy; unknown values go last in both directions (an unknown is not a small number). */
+export function sortRows(rows: readonly CreatorRow[], sort: Sort): CreatorRow[] {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  return [...rows].sort((a, b) => {
+    const va = value(a, sort.key);
+    const vb = value(b, sort.key);
+    if (va === null || vb === null) return va === vb ? a.key.localeCompare(b.key) : va === null ? 1 : -1;
+    const c = typeof va === 'string' ? collator.compare(va, vb as string) : va - (vb as number);
+    return c === 0 ? a.key.localeCompare(b.key) : sign * c;
+  });
+}
