@@ -84,8 +84,10 @@ export function App() {
     return rowsNow;
   }, [creators, settings, details]);
 
+  // For the benchmark: the table's rows are usable, then engagement and growth are filled in.
   useEffect(() => {
-    if (rows) performance.mark(details ? 'creator-lens:table-details' : 'creator-lens:table-rows');
+    if (rows && !performance.getEntriesByName('creator-lens:table-rows').length) performance.mark('creator-lens:table-rows');
+    if (rows && details) performance.mark('creator-lens:table-details');
   }, [rows, details]);
 
   const library: Library = { db, creators, rows, details, settings, error };

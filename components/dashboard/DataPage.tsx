@@ -57,14 +57,18 @@ export function DataPage() {
   const choose = (file: File | undefined) => {
     if (!file) return;
     setPending(null);
+    performance.mark('creator-lens:import-chosen');
     void run('Checking the file…', async () => {
       if (file.size > MAX_IMPORT_BYTES) return setMessage({ ok: false, lines: [`${file.name} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; nothing was imported.`] });
       const text = await file.text();
       const csv = /\.csv$/i.test(file.name) || (!text.trimStart().startsWith('{') && text.includes(','));
+      performance.mark('creator-lens:import-read');
       const parsed = csv ? parseCsv(text) : parseExportJson(text);
+      performance.mark('creator-lens:import-parsed');
       if (!parsed.ok) return setMessage({ ok: false, lines: [`${file.name} cannot be imported; nothing was changed:`, ...parsed.errors] });
       const preview = await previewImport(db, parsed.file);
       if (!preview.ok) return setMessage({ ok: false, lines: [`${file.name} cannot be imported; nothing was changed:`, ...preview.errors] });
+      performance.mark('creator-lens:import-checked');
       setPending({ name: file.name, file: parsed.file, report: preview.report });
     });
   };
@@ -99,7 +103,9 @@ export function DataPage() {
             <ul>{describeReport(pending.report).map((l) => <li key={l}>{l}</li>)}</ul>
             <div className="row">
               <button type="button" className="btn primary" disabled={!!busy} onClick={() => run('Importing…', async () => {
+                performance.mark('creator-lens:import-start');
                 const r = await importFile(db, pending.file);
+                performance.mark('creator-lens:import-done');
                 setPending(null);
                 setMessage(r.ok ? { ok: true, lines: [`Imported ${pending.name}.`, ...describeReport(r.report)] } : { ok: false, lines: ['Nothing was imported:', ...r.errors] });
               })}>Import</button>

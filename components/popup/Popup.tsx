@@ -17,6 +17,8 @@ import { QuoteForm } from '../ui/QuoteForm';
 export interface PopupProps {
   /** The tab to describe; null when the active tab could not be found. */
   tab: { id: number | null; url: string | null };
+  /** The background's answer, already asked for (else the popup asks). */
+  initial?: Promise<PopupState>;
   onPainted?(): void;
 }
 
@@ -26,14 +28,14 @@ const openDashboard = (hash = '') => {
   window.close();
 };
 
-export function Popup({ tab, onPainted }: PopupProps) {
+export function Popup({ tab, initial, onPainted }: PopupProps) {
   const [state, setState] = useState<PopupState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<'no' | 'saving' | 'yes'>('no');
   const [saveError, setSaveError] = useState<string | null>(null);
 
   useEffect(() => {
-    sendMessage('ui→bg:popup', { tabId: tab.id, url: tab.url })
+    (initial ?? sendMessage('ui→bg:popup', { tabId: tab.id, url: tab.url }))
       .then((s) => {
         setState(s);
         setSaved(s.subject?.view?.saved ? 'yes' : 'no');

@@ -52,7 +52,7 @@ export function CreatorSummary({ reading, view, locale, now }: { reading: Profil
           <p className="small" data-testid="engagement-unknown">Unknown: {model.engagement.unknown}</p>
         )}
         <p className="muted small">
-          {'text' in model.engagement && `Median of ${model.engagement.postsUsed} recent posts, ${model.engagement.definition}. `}
+          {'text' in model.engagement && `Median of ${model.engagement.postsUsed} recent ${model.engagement.postsUsed === 1 ? 'post' : 'posts'}, ${model.engagement.definition}. `}
           {model.verdict && `Band: ${model.verdict.source}.`}
         </p>
         {(model.medianViews || model.reach) && (

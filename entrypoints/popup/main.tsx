@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
+import { sendMessage } from '@/lib/messaging';
 import '@/components/ui/theme.css';
 import '@/components/popup/popup.css';
 
@@ -15,8 +16,12 @@ async function currentTab(): Promise<{ id: number | null; url: string | null }> 
   }
 }
 
-void currentTab().then((tab) => {
+// Ask the background as soon as the tab is known, while React renders the shell.
+const tab = currentTab();
+const state = tab.then((t) => sendMessage('ui→bg:popup', { tabId: t.id, url: t.url }));
+state.catch(() => undefined); // the popup shows the error
+void tab.then((t) => {
   createRoot(document.getElementById('root')!).render(
-    <Popup tab={tab} onPainted={() => performance.mark('creator-lens:popup-painted')} />,
+    <Popup tab={t} initial={state} onPainted={() => performance.mark('creator-lens:popup-painted')} />,
   );
 });
