@@ -125,7 +125,8 @@ function duplicatesIn(file: ExportFile): string[] {
   };
   seen('creators', file.creators.map((c) => c.key));
   seen('snapshots', file.snapshots.map((s) => `${s.creatorKey}@${s.takenAt}`));
-  seen('posts', file.posts.map((p) => p.key));
+  // A post is kept per creator: the same post id under two creators (a renamed handle) is two rows.
+  seen('posts', file.posts.map((p) => `${p.creatorKey} ${p.key}`));
   seen('deal ids', file.deals.filter((d) => d.id !== undefined).map((d) => `id ${d.id}`));
   return errors.slice(0, 20);
 }

@@ -83,6 +83,17 @@ describe('JSON export and import', () => {
     expect(without(await exportLibrary(a))).toEqual(without(before));
   });
 
+  test('a post seen under two handles (a renamed creator) exports and imports back', async () => {
+    const a = freshDb();
+    const maya = read('tiktok/profile-2024-universal.html', 'https://www.tiktok.com/@maya.bakes');
+    await saveCreator(a, maya, 1 * HOUR);
+    await saveCreator(a, { ...maya, handle: 'maya.renamed' }, 2 * HOUR);
+    const text = await exportJson(a);
+    const b = freshDb();
+    expect(await importJson(b, text)).toMatchObject({ ok: true, report: { creatorsAdded: 2 } });
+    expect(without(await exportLibrary(b))).toEqual(without(await exportLibrary(a)));
+  });
+
   test('wiping empties every table', async () => {
     const a = await seeded();
     await wipeLibrary(a);
