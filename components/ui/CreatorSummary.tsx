@@ -4,6 +4,7 @@
  * as the overlay (lib/overlay/model.ts), so both say the same thing.
  */
 import { useMemo } from 'react';
+import './quote.css';
 import { overlayModel, type CreatorView } from '@/lib/overlay/model';
 import type { ProfileReading } from '@/lib/sites/types';
 

@@ -6,6 +6,7 @@
  * the dashboard's creator page; the arithmetic is lib/roi/quote.ts.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
+import './quote.css';
 import { parseFee } from '@/lib/overlay/model';
 import { formatMoney, formatPercent, isCurrencyCode } from '@/lib/roi/money';
 import { signedPct } from '@/lib/ui/format';
