@@ -229,6 +229,104 @@ export const SettingsSchema = z
   })
   .strict();
 
+const webUrl = z
+  .string()
+  .max(2048)
+  .refine((u) => {
+    try {
+      const url = new URL(u);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'not an http(s) URL');
+const dealAssumptions = DealSchema.shape.assumptions;
+const dealProjection = DealSchema.shape.projection;
+
+/** A campaign's goals; null = no goal of that kind. */
+export const GoalsSchema = z
+  .object({
+    targetRoi: z.number().finite().min(-1).max(100).nullable(),
+    targetCpm: money.nullable(),
+    targetCpe: money.nullable(),
+    targetOrders: z.number().int().nonnegative().max(1e9).nullable(),
+  })
+  .strict();
+
+/** Placeholders a tracked link's query may use. */
+export const UTM_FIELDS = ['platform', 'handle', 'campaign'] as const;
+export const DEFAULT_UTM_PATTERN = 'utm_source={platform}&utm_medium=influencer&utm_campaign={campaign}&utm_content={handle}';
+
+export const CampaignSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    name: z.string().trim().min(1).max(200),
+    /** Days as ms since epoch (UTC midnight); null = not set. */
+    start: time.nullable(),
+    end: time.nullable(),
+    budget: money.nullable(),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    goals: GoalsSchema,
+    /** Where tracked links point, and the query added to it. */
+    landingUrl: webUrl.or(z.literal('')),
+    utmPattern: text(1000),
+    createdAt: time,
+    notes: text(5_000),
+  })
+  .strict()
+  .refine((c) => c.start === null || c.end === null || c.start <= c.end, { message: 'the campaign ends before it starts', path: ['end'] });
+
+/** What the creator's link and code brought, from the shop's reports (null = not known). */
+export const ActualSchema = z
+  .object({
+    clicks: count,
+    orders: count,
+    revenue: money.nullable(),
+    updatedAt: time.nullable(),
+  })
+  .strict();
+
+/** A creator booked in a campaign: the agreed deal and the projection at booking, kept unchanged. */
+export const BookingSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    campaignId: z.number().int().positive(),
+    creatorKey,
+    bookedAt: time,
+    fee: money,
+    extraCosts: money,
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    deliverable: z.enum(['post', 'reel', 'story', 'video', 'short']),
+    /** What was agreed, in words ("1 reel + 3 stories"). */
+    deliverables: text(500),
+    assumptions: dealAssumptions,
+    projection: dealProjection,
+    link: webUrl.or(z.literal('')),
+    code: text(64),
+    /** Posts marked as this booking's deliverables ("platform:id"). */
+    postKeys: z.array(z.string().max(120)).max(50),
+    actual: ActualSchema,
+  })
+  .strict();
+
+/** A tracked post's counts at one visit. */
+export const PostObservationSchema = z
+  .object({
+    postKey: z.string().max(120),
+    creatorKey,
+    takenAt: time,
+    views: count,
+    likes: count,
+    comments: count,
+    shares: count,
+  })
+  .strict();
+
+export type Campaign = z.infer<typeof CampaignSchema>;
+export type Goals = z.infer<typeof GoalsSchema>;
+export type Booking = z.infer<typeof BookingSchema>;
+export type Actual = z.infer<typeof ActualSchema>;
+export type PostObservation = z.infer<typeof PostObservationSchema>;
 export type Creator = z.infer<typeof CreatorSchema>;
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 export type Post = z.infer<typeof PostSchema>;

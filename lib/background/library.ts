@@ -10,7 +10,10 @@ import { z } from 'zod';
 import type { LibraryAck, ReadingAck } from '../messaging';
 import type { CreatorView } from '../overlay/model';
 import { DELIVERABLES } from '../roi/project';
-import { quote, type Quote } from '../roi/quote';
+import { dealOf } from '../roi/deal';
+import { quote } from '../roi/quote';
+
+export { dealOf };
 import { AssumptionsSchema, DealSchema, describeIssues, type Creator, type Deal } from '../schema';
 import type { ProfileReading } from '../sites/types';
 import { readingFromLibrary } from '../ui/subject';
@@ -20,6 +23,7 @@ import type { LibraryDb } from '../db/db';
 import { describeDbError } from '../db/errors';
 import { creatorKeyOf, getSettings, recordReading, saveCreator } from '../db/record';
 import { acceptReading, tabReading, type Sender } from './tab-readings';
+import { recordObservation } from '../campaigns/store';
 
 /** How long an open may wait on an older connection before the user is told why. */
 export const BLOCKED_AFTER_MS = 3_000;
@@ -78,6 +82,8 @@ export async function onReading(db: LibraryDb, raw: unknown, sender: Sender, now
   const before = key ? (await db.creators.get(key))?.latest : undefined;
   const recorded = await recordReading(db, reading, now);
   if (!recorded.ok) return { ok: true, library: recorded, view: null };
+  // A campaign deliverable's page: keep its counts of this visit.
+  if (reading.kind === 'post') await recordObservation(db, reading, now).catch(() => 0);
   const view = key ? await creatorView(db, key, before) : null;
   return { ok: true, library: { ok: true, outcome: recorded.outcome, creatorKey: key ?? recorded.creatorKey, saved: view?.saved ?? false }, view };
 }
@@ -191,18 +197,6 @@ export async function keepDeal(db: LibraryDb, tabId: number | undefined, raw: un
   } catch (error) {
     return { ok: false, reason: describeDbError(error) };
   }
-}
-
-/** A successful quote as a deal: its assumptions and headline figures, kept unchanged from now on. */
-export function dealOf(creatorKey: string, q: Extract<Quote, { ok: true }>, now: number): Deal {
-  const strip = ({ low, expected, high }: { low: number; expected: number; high: number }) => ({ low, expected, high });
-  const e = q.range.expected;
-  const a = q.assumptions;
-  return {
-    creatorKey, createdAt: now, fee: q.input.fee, extraCosts: q.input.extraCosts ?? 0, currency: q.input.currency, deliverable: q.input.deliverable, note: '',
-    assumptions: { impressions: strip(a.impressions), ctr: strip(a.ctr), cvr: strip(a.cvr), aov: strip(a.aov), margin: strip(a.margin), targetRoi: a.targetRoi },
-    projection: { roiP10: q.range.roi?.p10 ?? null, roiP50: q.range.roi?.p50 ?? null, roiP90: q.range.roi?.p90 ?? null, revenueP50: q.range.revenue.p50, probabilityBreakEven: q.range.probabilityBreakEven, maxFee: e.maxFee, cpm: e.cpm },
-  };
 }
 
 /** ui→bg:keep-deal — the popup keeps a quote for the creator in a tab, or a saved one. */

@@ -7,7 +7,7 @@
  * data in each earlier version's shape and checks that opening the current one keeps it.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Creator, Deal, Post, Settings, Snapshot } from '../schema';
+import type { Booking, Campaign, Creator, Deal, Post, PostObservation, Settings, Snapshot } from '../schema';
 import { bucketize, type PostSet, type SnapshotYear } from './buckets';
 
 export const DB_NAME = 'creator-lens';
@@ -50,7 +50,14 @@ export const V3_STORES = {
   settings: 'key',
 } as const;
 
-export const DB_VERSION = 3;
+/** v4 adds campaigns, the creators booked in them, and the counts of their tracked posts over time (v3's tables stay as they are). */
+export const V4_STORES = {
+  campaigns: '++id, createdAt',
+  bookings: '++id, campaignId, creatorKey, *postKeys',
+  postObservations: '[postKey+takenAt], creatorKey',
+} as const;
+
+export const DB_VERSION = 4;
 
 export interface SettingsRow {
   key: 'settings';
@@ -63,6 +70,9 @@ export class LibraryDb extends Dexie {
   postSets!: EntityTable<PostSet, 'creatorKey'>;
   deals!: EntityTable<Deal, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
+  campaigns!: EntityTable<Campaign, 'id'>;
+  bookings!: EntityTable<Booking, 'id'>;
+  postObservations!: Table<PostObservation, [string, number]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -87,6 +97,7 @@ export class LibraryDb extends Dexie {
         await tx.table('snapshotYears').bulkAdd(years);
         await tx.table('postSets').bulkAdd(postSets);
       });
+    this.version(4).stores(V4_STORES);
   }
 }
 

@@ -9,8 +9,8 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import {
-  CreatorSchema, DealSchema, describeIssues, PostSchema, SettingsSchema, SnapshotSchema,
-  type Creator, type Snapshot,
+  BookingSchema, CampaignSchema, CreatorSchema, DealSchema, describeIssues, PostObservationSchema, PostSchema, SettingsSchema, SnapshotSchema,
+  type Booking, type Campaign, type Creator, type Snapshot,
 } from '../schema';
 import { addSnapshots, allPosts, allSnapshots, existingRows, putPosts } from './buckets';
 import { DB_VERSION, type LibraryDb } from './db';
@@ -20,6 +20,9 @@ import { READER_VERSION } from './record';
 export const FORMAT = 'creator-lens-library';
 /** Larger files are refused before parsing (a whole library is a few MB per 10,000 snapshots). */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
+/** Every table of the library, for transactions that read or write all of it. */
+const ALL_TABLES = (db: LibraryDb) => [db.creators, db.snapshotYears, db.postSets, db.deals, db.settings, db.campaigns, db.bookings, db.postObservations];
 
 export const ExportFileSchema = z
   .object({
@@ -31,13 +34,17 @@ export const ExportFileSchema = z
     posts: z.array(PostSchema).max(2_000_000),
     deals: z.array(DealSchema).max(200_000),
     settings: SettingsSchema.nullable(),
+    // Since version 4; older files have none.
+    campaigns: z.array(CampaignSchema).max(100_000).default([]),
+    bookings: z.array(BookingSchema).max(1_000_000).default([]),
+    postObservations: z.array(PostObservationSchema).max(5_000_000).default([]),
   })
   .strict();
 
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
 export async function exportLibrary(db: LibraryDb, now = Date.now()): Promise<ExportFile> {
-  return db.transaction('r', [db.creators, db.snapshotYears, db.postSets, db.deals, db.settings], async () => ({
+  return db.transaction('r', ALL_TABLES(db), async () => ({
     format: FORMAT,
     schemaVersion: DB_VERSION,
     exportedAt: now,
@@ -46,6 +53,9 @@ export async function exportLibrary(db: LibraryDb, now = Date.now()): Promise<Ex
     posts: await allPosts(db),
     deals: await db.deals.toArray(),
     settings: (await db.settings.get('settings'))?.value ?? null,
+    campaigns: await db.campaigns.toArray(),
+    bookings: await db.bookings.toArray(),
+    postObservations: await db.postObservations.toArray(),
   }));
 }
 
@@ -83,6 +93,9 @@ export interface ImportReport {
   dealsAdded: number;
   dealsSkipped: number;
   settingsApplied: boolean;
+  campaignsAdded: number;
+  bookingsAdded: number;
+  observationsWritten: number;
 }
 
 export type ImportResult = { ok: true; report: ImportReport } | { ok: false; errors: string[] };
@@ -128,6 +141,9 @@ function duplicatesIn(file: ExportFile): string[] {
   // A post is kept per creator: the same post id under two creators (a renamed handle) is two rows.
   seen('posts', file.posts.map((p) => `${p.creatorKey} ${p.key}`));
   seen('deal ids', file.deals.filter((d) => d.id !== undefined).map((d) => `id ${d.id}`));
+  seen('campaign ids', file.campaigns.filter((c) => c.id !== undefined).map((c) => `id ${c.id}`));
+  seen('booking ids', file.bookings.filter((b) => b.id !== undefined).map((b) => `id ${b.id}`));
+  seen('post observations', file.postObservations.map((o) => `${o.postKey}@${o.takenAt}`));
   return errors.slice(0, 20);
 }
 
@@ -152,12 +168,12 @@ function mergeCreator(old: Creator, imported: Creator): Creator {
 
 /** Writes a validated file into the library, merging; all or nothing. */
 export async function importFile(db: LibraryDb, file: ExportFile): Promise<ImportResult> {
-  const report: ImportReport = { creatorsAdded: 0, creatorsUpdated: 0, snapshotsAdded: 0, snapshotsSkipped: 0, postsWritten: 0, dealsAdded: 0, dealsSkipped: 0, settingsApplied: false };
+  const report: ImportReport = { creatorsAdded: 0, creatorsUpdated: 0, snapshotsAdded: 0, snapshotsSkipped: 0, postsWritten: 0, dealsAdded: 0, dealsSkipped: 0, settingsApplied: false, campaignsAdded: 0, bookingsAdded: 0, observationsWritten: 0 };
   try {
-    await db.transaction('rw', [db.creators, db.snapshotYears, db.postSets, db.deals, db.settings], async () => {
+    await db.transaction('rw', ALL_TABLES(db), async () => {
       // References first: every snapshot, post and deal must belong to a creator in the file or the library.
       const fileKeys = new Set(file.creators.map((c) => c.key));
-      const needed = [...new Set([...file.snapshots, ...file.posts, ...file.deals].map((x) => x.creatorKey).filter((k) => !fileKeys.has(k)))];
+      const needed = [...new Set([...file.snapshots, ...file.posts, ...file.deals, ...file.bookings, ...file.postObservations].map((x) => x.creatorKey).filter((k) => !fileKeys.has(k)))];
       const found = await db.creators.bulkGet(needed);
       const missing = needed.filter((_, i) => !found[i]);
       if (missing.length) throw new ImportProblem([`Snapshots, posts or deals refer to creators that are neither in the file nor in your library: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}.`]);
@@ -185,6 +201,8 @@ export async function importFile(db: LibraryDb, file: ExportFile): Promise<Impor
       report.dealsAdded = deals.length;
       report.dealsSkipped = file.deals.length - deals.length;
 
+      await importCampaigns(db, file, report);
+
       // Settings come along only into a library that has none: an import never changes your settings.
       if (file.settings && !(await db.settings.get('settings'))) {
         await db.settings.put({ key: 'settings', value: file.settings });
@@ -195,6 +213,44 @@ export async function importFile(db: LibraryDb, file: ExportFile): Promise<Impor
   } catch (error) {
     return { ok: false, errors: error instanceof ImportProblem ? error.problems : [describeDbError(error)] };
   }
+}
+
+/**
+ * Campaigns and their bookings: a campaign already here (same name and creation time) is
+ * the same one; others are added, keeping their id where it is free. Bookings follow their
+ * campaign's id; one already here (same campaign, creator and booking time) is skipped.
+ */
+async function importCampaigns(db: LibraryDb, file: ExportFile, report: ImportReport): Promise<void> {
+  const fileIds = new Set(file.campaigns.map((c) => c.id));
+  const unknown = file.bookings.filter((b) => !fileIds.has(b.campaignId)).map((b) => b.campaignId);
+  const present = await db.campaigns.bulkGet([...new Set(unknown)]);
+  const missing = [...new Set(unknown)].filter((_, i) => !present[i]);
+  if (missing.length) throw new ImportProblem([`Bookings refer to campaigns that are neither in the file nor in your library: ${missing.slice(0, 5).map((id) => `#${id}`).join(', ')}.`]);
+  const have = await db.campaigns.toArray();
+  const same = new Map(have.map((c) => [`${c.name}@${c.createdAt}`, c.id!]));
+  const taken = new Set(have.map((c) => c.id!));
+  const idMap = new Map<number, number>();
+  for (const c of file.campaigns) {
+    const existing = same.get(`${c.name}@${c.createdAt}`);
+    if (existing !== undefined) {
+      if (c.id !== undefined) idMap.set(c.id, existing);
+      continue;
+    }
+    const { id, ...rest } = c;
+    const newId = (await db.campaigns.add(id !== undefined && !taken.has(id) ? c : (rest as Campaign))) as number;
+    taken.add(newId);
+    if (id !== undefined) idMap.set(id, newId);
+    report.campaignsAdded++;
+  }
+  const bookingKey = (b: Booking) => `${b.campaignId}|${b.creatorKey}|${b.bookedAt}`;
+  const haveBookings = await db.bookings.toArray();
+  const seen = new Set(haveBookings.map(bookingKey));
+  const takenBookings = new Set(haveBookings.map((b) => b.id!));
+  const fresh = file.bookings.map((b) => ({ ...b, campaignId: idMap.get(b.campaignId) ?? b.campaignId })).filter((b) => !seen.has(bookingKey(b)));
+  await db.bookings.bulkAdd(withFreeIds(fresh, takenBookings));
+  report.bookingsAdded = fresh.length;
+  await db.postObservations.bulkPut(file.postObservations);
+  report.observationsWritten = file.postObservations.length;
 }
 
 class ImportProblem extends Error {
@@ -309,7 +365,7 @@ class DryRun extends Error {}
 export async function previewImport(db: LibraryDb, file: ExportFile): Promise<ImportResult> {
   let result: ImportResult | undefined;
   try {
-    await db.transaction('rw', [db.creators, db.snapshotYears, db.postSets, db.deals, db.settings], async () => {
+    await db.transaction('rw', ALL_TABLES(db), async () => {
       result = await importFile(db, file);
       throw new DryRun();
     });
@@ -319,9 +375,9 @@ export async function previewImport(db: LibraryDb, file: ExportFile): Promise<Im
   return result!;
 }
 
-/** Deletes everything in the library: creators, snapshots, posts, deals and settings. */
+/** Deletes everything in the library: creators, snapshots, posts, deals, settings and campaigns. */
 export async function wipeLibrary(db: LibraryDb): Promise<void> {
-  await db.transaction('rw', [db.creators, db.snapshotYears, db.postSets, db.deals, db.settings], async () => {
-    await Promise.all([db.creators.clear(), db.snapshotYears.clear(), db.postSets.clear(), db.deals.clear(), db.settings.clear()]);
+  await db.transaction('rw', ALL_TABLES(db), async () => {
+    await Promise.all(ALL_TABLES(db).map((t) => t.clear()));
   });
 }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { countSnapshots, getPosts } from '../../lib/db/buckets';
-import { LibraryDb, V1_STORES, V2_STORES } from '../../lib/db/db';
+import { DB_VERSION, LibraryDb, V1_STORES, V2_STORES } from '../../lib/db/db';
 import { freshDb, track, uniqueName } from './db-helpers';
 import { addToList, deleteCreators, growthBetween, history, listCreators, listNames, recentPosts, removeFromList, rename, setNotes, setTags } from '../../lib/db/library';
 import { getSettings, recordReading, saveCreator, updateSettings } from '../../lib/db/record';
@@ -132,14 +132,14 @@ describe('schema versions', () => {
 
     const db = track(new LibraryDb(name));
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DB_VERSION);
     expect(await db.creators.get(v1Creator.key)).toEqual({ ...v1Creator, tags: [], notes: '' });
     expect(await history(db, v1Creator.key)).toEqual([1, 2, 3].map(snapshot));
     expect((await recentPosts(db, v1Creator.key)).map((p) => p.id)).toEqual(['1']);
     expect(await listCreators(db, { list: 'Spring' })).toHaveLength(1);
   });
 
-  test('v2 → v3 moves every snapshot and post into the new tables and drops the old ones', async () => {
+  test('v2 → current moves every snapshot and post into the new tables, drops the old ones, adds the campaign tables', async () => {
     const name = uniqueName('migration');
     const v2 = track(new Dexie(name));
     v2.version(1).stores(V1_STORES);
@@ -158,7 +158,7 @@ describe('schema versions', () => {
 
     const db = track(new LibraryDb(name));
     await db.open();
-    expect(await onDisk(name)).toEqual({ version: 3, tables: ['creators', 'deals', 'postSets', 'settings', 'snapshotYears'] });
+    expect(await onDisk(name)).toEqual({ version: 4, tables: ['bookings', 'campaigns', 'creators', 'deals', 'postObservations', 'postSets', 'settings', 'snapshotYears'] });
     expect(await history(db, v1Creator.key)).toEqual(times.map(snapshot)); // ids dropped, order kept
     expect(await db.snapshotYears.count()).toBe(3); // 2025 and 2026 for Maya, 1970 for the other
     expect(await countSnapshots(db)).toBe(41);

@@ -66,7 +66,7 @@ describe('JSON export and import', () => {
     if (!parsed.ok) throw new Error(parsed.errors.join());
     const before = await exportLibrary(a);
     const preview = await previewImport(a, parsed.file);
-    expect(preview).toEqual({ ok: true, report: { creatorsAdded: 1, creatorsUpdated: 2, snapshotsAdded: 3, snapshotsSkipped: 0, postsWritten: expect.any(Number), dealsAdded: 0, dealsSkipped: 0, settingsApplied: false } });
+    expect(preview).toEqual({ ok: true, report: { creatorsAdded: 1, creatorsUpdated: 2, snapshotsAdded: 3, snapshotsSkipped: 0, postsWritten: expect.any(Number), dealsAdded: 0, dealsSkipped: 0, settingsApplied: false, campaignsAdded: 0, bookingsAdded: 0, observationsWritten: 0 } });
     expect(without(await exportLibrary(a))).toEqual(without(before));
     expect(await importFile(a, parsed.file)).toEqual(preview);
     expect((await exportLibrary(a)).creators).toHaveLength(4);

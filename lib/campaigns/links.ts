@@ -1,0 +1,60 @@
+/**
+ * Tracked links and post URLs. A campaign's link is its landing page with a query built
+ * from a pattern ("utm_source={platform}&utm_medium=influencer&utm_campaign={campaign}
+ * &utm_content={handle}"); each placeholder is URL-encoded. Pure.
+ */
+import { instagramRoute } from '../sites/instagram/read';
+import { tiktokRoute } from '../sites/tiktok/read';
+import { youtubeRoute } from '../sites/youtube/read';
+import type { Platform } from '../sites/types';
+
+export interface LinkValues {
+  platform: Platform;
+  handle: string;
+  campaign: string;
+}
+
+/** The tracked link, or the reason it cannot be built. */
+export function buildLink(landingUrl: string, pattern: string, values: LinkValues): { ok: true; url: string } | { ok: false; reason: string } {
+  let url: URL;
+  try {
+    url = new URL(landingUrl.trim());
+  } catch {
+    return { ok: false, reason: 'Enter the landing page as a full address, e.g. https://shop.example/spring.' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'The landing page must be an http(s) address.' };
+  const unknown = [...pattern.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!).filter((k) => !(k in values));
+  if (unknown.length) return { ok: false, reason: `Unknown placeholder ${unknown.map((k) => `{${k}}`).join(', ')}: use {platform}, {handle} or {campaign}.` };
+  const slug = (v: string) => v.trim().toLowerCase().replace(/\s+/g, '-');
+  const query = pattern.trim().replace(/^[?&]+/, '').replace(/\{(\w+)\}/g, (_, k: keyof LinkValues) => encodeURIComponent(slug(values[k])));
+  for (const part of query.split('&').filter(Boolean)) {
+    const [k, ...v] = part.split('=');
+    if (!k) continue;
+    url.searchParams.set(decodeURIComponent(k), decodeURIComponent(v.join('=')));
+  }
+  return { ok: true, url: url.toString() };
+}
+
+/** A post's library key ("platform:id") from its URL, with the creator's handle when the URL names it. */
+export function postFromUrl(raw: string): { key: string; platform: Platform; id: string; handle: string | null } | null {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.hostname === 'instagram.com') url.hostname = 'www.instagram.com';
+  if (url.hostname === 'tiktok.com') url.hostname = 'www.tiktok.com';
+  if (url.hostname === 'youtube.com' || url.hostname === 'm.youtube.com') url.hostname = 'www.youtube.com';
+  if (url.hostname === 'youtu.be') {
+    const id = url.pathname.slice(1);
+    return /^[\w-]{11}$/.test(id) ? { key: `youtube:${id}`, platform: 'youtube', id, handle: null } : null;
+  }
+  const ig = instagramRoute(url);
+  if (ig?.kind === 'post') return { key: `instagram:${ig.id}`, platform: 'instagram', id: ig.id, handle: ig.handle?.toLowerCase() ?? null };
+  const tt = tiktokRoute(url);
+  if (tt?.kind === 'post') return { key: `tiktok:${tt.id}`, platform: 'tiktok', id: tt.id, handle: tt.handle.toLowerCase() };
+  const yt = youtubeRoute(url);
+  if (yt?.kind === 'video') return { key: `youtube:${yt.id}`, platform: 'youtube', id: yt.id, handle: null };
+  return null;
+}
