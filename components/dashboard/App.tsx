@@ -13,6 +13,7 @@ import { getSettings } from '@/lib/db/record';
 import { loadDetails, type Details } from '@/lib/dashboard/load';
 import { rowOf, type CreatorRow } from '@/lib/dashboard/rows';
 import type { Creator, Settings } from '@/lib/schema';
+import { CampaignsPage } from './CampaignsPage';
 import { CreatorsTable } from './CreatorsTable';
 import { DataPage } from './DataPage';
 import { SettingsPage } from './SettingsPage';
@@ -20,6 +21,8 @@ import { SettingsPage } from './SettingsPage';
 // Chart.js comes only with the pages that draw charts.
 const CreatorPage = lazy(() => import('./CreatorPage'));
 const ComparePage = lazy(() => import('./ComparePage'));
+const CampaignPage = lazy(() => import('./CampaignPage'));
+const ReportPage = lazy(() => import('./ReportPage'));
 
 export interface Library {
   db: LibraryDb;
@@ -34,9 +37,10 @@ const LibraryContext = createContext<Library | null>(null);
 export const useLibrary = (): Library => useContext(LibraryContext)!;
 
 export interface Route {
-  page: 'creators' | 'creator' | 'compare' | 'settings' | 'data';
+  page: 'creators' | 'creator' | 'compare' | 'campaigns' | 'campaign' | 'report' | 'settings' | 'data';
   key?: string;
   keys?: string[];
+  id?: number | null;
 }
 
 export function parseRoute(hash: string): Route {
@@ -44,7 +48,12 @@ export function parseRoute(hash: string): Route {
   const [page, ...rest] = path.split('/');
   if (page === 'creator' && rest.length) return { page: 'creator', key: decodeURIComponent(rest.join('/')) };
   if (page === 'compare') return { page: 'compare', keys: (new URLSearchParams(query).get('keys') ?? '').split(',').filter(Boolean).slice(0, 4) };
-  if (page === 'settings' || page === 'data') return { page };
+  if (page === 'campaign' && /^\d+$/.test(rest[0] ?? '')) return { page: 'campaign', id: Number(rest[0]) };
+  if (page === 'report') {
+    const id = new URLSearchParams(query).get('campaign');
+    return { page: 'report', id: id && /^\d+$/.test(id) ? Number(id) : null };
+  }
+  if (page === 'settings' || page === 'data' || page === 'campaigns') return { page };
   return { page: 'creators' };
 }
 
@@ -91,7 +100,7 @@ export function App() {
   }, [rows, details]);
 
   const library: Library = { db, creators, rows, details, settings, error };
-  const titles: Record<Route['page'], string> = { creators: 'Creators', creator: 'Creator', compare: 'Compare', settings: 'Settings', data: 'Data' };
+  const titles: Record<Route['page'], string> = { creators: 'Creators', creator: 'Creator', compare: 'Compare', campaigns: 'Campaigns', campaign: 'Campaign', report: 'Report', settings: 'Settings', data: 'Data' };
   useEffect(() => {
     document.title = `${titles[route.page]} — Creator Lens`;
   }, [route.page]);
@@ -99,11 +108,11 @@ export function App() {
   return (
     <LibraryContext.Provider value={library}>
       <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
-      <header className="topbar">
+      <header className="topbar no-print">
         <span className="row brand"><span className="logo" aria-hidden="true" />Creator Lens</span>
         <nav aria-label="Dashboard">
-          {(['creators', 'compare', 'settings', 'data'] as const).map((p) => (
-            <a key={p} href={`#/${p}`} aria-current={route.page === p || (p === 'creators' && route.page === 'creator') ? 'page' : undefined}>{titles[p]}</a>
+          {(['creators', 'compare', 'campaigns', 'settings', 'data'] as const).map((p) => (
+            <a key={p} href={`#/${p}`} aria-current={route.page === p || (p === 'creators' && route.page === 'creator') || (p === 'campaigns' && (route.page === 'campaign' || route.page === 'report')) ? 'page' : undefined}>{titles[p]}</a>
           ))}
         </nav>
         <span className="muted small">Stored only in this browser</span>
@@ -114,6 +123,9 @@ export function App() {
           {route.page === 'creators' && <CreatorsTable />}
           {route.page === 'creator' && <CreatorPage creatorKey={route.key!} />}
           {route.page === 'compare' && <ComparePage keys={route.keys ?? []} />}
+          {route.page === 'campaigns' && <CampaignsPage />}
+          {route.page === 'campaign' && <CampaignPage id={route.id!} />}
+          {route.page === 'report' && <ReportPage campaignId={route.id ?? null} />}
           {route.page === 'settings' && <SettingsPage />}
           {route.page === 'data' && <DataPage />}
         </Suspense>

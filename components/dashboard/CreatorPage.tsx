@@ -7,7 +7,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
-import { dealOf } from '@/lib/background/library';
+import { dealOf } from '@/lib/roi/deal';
 import { postsOf } from '@/lib/db/buckets';
 import { describeDbError } from '@/lib/db/errors';
 import { addToList, history, removeFromList, setNotes, setTags } from '@/lib/db/library';

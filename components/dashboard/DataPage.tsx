@@ -10,16 +10,8 @@ import { describeDbError } from '@/lib/db/errors';
 import { exportCsv, exportJson, importFile, MAX_IMPORT_BYTES, parseCsv, parseExportJson, previewImport, wipeLibrary, type ExportFile, type ImportReport } from '@/lib/db/transfer';
 import { whole } from '@/lib/ui/format';
 import { useLibrary } from './App';
+import { download } from './campaign-ui';
 import { ConfirmDialog } from './ConfirmDialog';
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -1,0 +1,128 @@
+/**
+ * Campaigns: the list (spend against budget, results, goals) with a form for a new one,
+ * and the ranking of creators to book again across every campaign, exportable as CSV and
+ * as a printable report.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { checkGoals, latestByPost, totalsOf } from '@/lib/campaigns/actuals';
+import { ATTRIBUTION_CAVEAT, rankCreators, rankingCsv, type RankRow } from '@/lib/campaigns/ranking';
+import { newCampaign, saveCampaign } from '@/lib/campaigns/store';
+import { isCurrencyCode } from '@/lib/roi/money';
+import type { Booking, Campaign } from '@/lib/schema';
+import { date, signedPct } from '@/lib/ui/format';
+import { PLATFORM_NAME } from '../ui/CreatorSummary';
+import { go, useLibrary } from './App';
+import { download, GoalChips, money } from './campaign-ui';
+
+export function useCampaignData() {
+  const { db } = useLibrary();
+  const campaigns = useLiveQuery(() => db.campaigns.orderBy('createdAt').reverse().toArray(), []);
+  const bookings = useLiveQuery(() => db.bookings.toArray(), []);
+  const observations = useLiveQuery(() => db.postObservations.toArray(), []);
+  return { campaigns, bookings, latest: observations ? latestByPost(observations) : null, observations };
+}
+
+export function CampaignsPage() {
+  const { db, settings, creators } = useLibrary();
+  const { campaigns, bookings, latest } = useCampaignData();
+  const [name, setName] = useState('');
+  const [currency, setCurrency] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (!campaigns || !bookings || !latest || !settings) return <p className="muted" aria-busy="true">Loading…</p>;
+  const cur = currency ?? settings.currency;
+  const ranking = rankCreators(campaigns, bookings, creators ?? [], latest);
+
+  return (
+    <section className="stack-lg" aria-labelledby="campaigns-title">
+      <h1 id="campaigns-title">Campaigns</h1>
+      <form className="card row" onSubmit={async (e) => {
+        e.preventDefault();
+        if (!isCurrencyCode(cur)) return setError('A currency is a three-letter code such as EUR.');
+        const r = await saveCampaign(db, newCampaign(name.trim(), cur));
+        if (!r.ok) return setError(r.reason);
+        go(`#/campaign/${r.value}`);
+      }}>
+        <label className="grow">New campaign<input value={name} maxLength={200} placeholder="e.g. Spring launch 2027" onChange={(e) => { setName(e.target.value); setError(null); }} /></label>
+        <label>Currency<input value={cur} size={4} maxLength={3} onChange={(e) => setCurrency(e.target.value.toUpperCase())} /></label>
+        <button type="submit" className="btn primary" disabled={!name.trim()}>Create</button>
+        {error && <p className="notice error small" role="alert">{error}</p>}
+      </form>
+
+      {campaigns.length === 0 ? (
+        <div className="card empty stack">
+          <h2>No campaign yet</h2>
+          <p>A campaign keeps the creators you book with the deal you agreed and what it was projected to return, their tracked links and discount codes, the posts they deliver — counted at each visit — and what they actually brought in.</p>
+        </div>
+      ) : (
+        <div className="card table-wrap">
+          <table className="plain" data-testid="campaigns">
+            <thead><tr><th scope="col">Campaign</th><th scope="col">Dates</th><th scope="col" className="n">Creators</th><th scope="col" className="n">Spent / budget</th><th scope="col" className="n">Revenue</th><th scope="col" className="n">Actual ROI</th><th scope="col">Goals</th></tr></thead>
+            <tbody>
+              {campaigns.map((c) => <CampaignRow key={c.id} campaign={c} bookings={bookings.filter((b) => b.campaignId === c.id)} latest={latest} />)}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <Ranking rows={ranking} />
+    </section>
+  );
+}
+
+function CampaignRow({ campaign: c, bookings, latest }: { campaign: Campaign; bookings: Booking[]; latest: ReturnType<typeof latestByPost> }) {
+  const t = totalsOf(bookings, latest);
+  const spent = bookings.reduce((a, b) => a + b.fee + b.extraCosts, 0);
+  return (
+    <tr>
+      <td><a href={`#/campaign/${c.id}`}><b>{c.name}</b></a></td>
+      <td className="small">{c.start ? date(c.start) : '—'} – {c.end ? date(c.end) : '—'}</td>
+      <td className="n num">{bookings.length}</td>
+      <td className="n num">{money(spent, c.currency)}{c.budget !== null ? ` / ${money(c.budget, c.currency)}` : ''}</td>
+      <td className="n num">{t.revenue === null ? '—' : money(t.revenue, c.currency)}</td>
+      <td className="n num">{signedPct(t.roi)}</td>
+      <td><GoalChips checks={checkGoals(c.goals, t, { includeOrders: true })} /></td>
+    </tr>
+  );
+}
+
+export function Ranking({ rows, print }: { rows: RankRow[]; print?: boolean }) {
+  return (
+    <section className="card stack" aria-labelledby="rank-title">
+      <div className="spread">
+        <h2 id="rank-title">Which creators to book again</h2>
+        {!print && rows.length > 0 && (
+          <div className="row no-print">
+            <button type="button" className="btn" onClick={() => download(`creator-lens-rebook-${new Date().toISOString().slice(0, 10)}.csv`, rankingCsv(rows), 'text/csv')}>Export CSV</button>
+            <a className="btn" href="#/report">Report for a client</a>
+          </div>
+        )}
+      </div>
+      {rows.length === 0 ? <p className="muted">Book creators in a campaign and enter what they brought in; they are ranked here by actual ROI.</p> : (
+        <>
+          <p className="muted small">Ranked by actual ROI where sales were reported; then, where they were not, by cost per engagement of the delivered posts.</p>
+          <div className="table-wrap">
+            <table className="plain" data-testid="ranking">
+              <thead><tr><th scope="col" className="n">#</th><th scope="col">Creator</th><th scope="col">Campaigns</th><th scope="col" className="n">Cost</th><th scope="col" className="n">Revenue</th><th scope="col" className="n">Actual ROI</th><th scope="col" className="n">Cost per engagement</th><th scope="col">Ranked by</th></tr></thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={`${r.creatorKey} ${r.currency}`}>
+                    <td className="n num">{r.basis === 'none' ? '—' : i + 1}</td>
+                    <td><a href={`#/creator/${encodeURIComponent(r.creatorKey)}`}>{r.name}</a><div className="muted small">{PLATFORM_NAME[r.platform as keyof typeof PLATFORM_NAME] ?? r.platform}</div></td>
+                    <td className="small">{r.campaigns.join(', ')}</td>
+                    <td className="n num">{money(r.figures.cost, r.currency)}</td>
+                    <td className="n num">{r.figures.revenue === null ? '—' : money(r.figures.revenue, r.currency)}{r.undercounts && <sup title={ATTRIBUTION_CAVEAT}> *</sup>}</td>
+                    <td className="n num">{signedPct(r.figures.roi)}</td>
+                    <td className="n num">{r.figures.cpe === null ? '—' : money(r.figures.cpe, r.currency)}</td>
+                    <td className="small">{r.basis === 'sales' ? 'actual ROI' : r.basis === 'engagement' ? 'cost per engagement (no sales reported)' : 'not ranked: no results yet'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {rows.some((r) => r.undercounts) && <p className="notice small" data-testid="caveat">* {ATTRIBUTION_CAVEAT}</p>}
+        </>
+      )}
+    </section>
+  );
+}
