@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { addTabToList, keepDeal, keepDealFromUi, onReading, saveFromUi, saveTab } from '@/lib/background/library';
+import { addTabToList, keepDeal, keepDealFromUi, markTabPost, onReading, saveFromUi, saveTab } from '@/lib/background/library';
 import { popupState } from '@/lib/background/popup';
 import { forgetTab, tabReading } from '@/lib/background/tab-readings';
 import { libraryDb } from '@/lib/db/db';
@@ -11,6 +11,7 @@ export default defineBackground(() => {
   onMessage('cs→bg:reading', ({ data, sender }) => onReading(db, data, sender));
   onMessage('cs→bg:save', ({ data, sender }) => saveTab(db, sender.tab?.id, data));
   onMessage('cs→bg:add-to-list', ({ data, sender }) => addTabToList(db, sender.tab?.id, data));
+  onMessage('cs→bg:mark-post', ({ data, sender }) => markTabPost(db, sender.tab?.id, data));
   onMessage('cs→bg:keep-deal', ({ data, sender }) => keepDeal(db, sender.tab?.id, data));
   onMessage('ui→bg:save-tab', ({ data }) => saveFromUi(db, data));
   onMessage('ui→bg:tab-reading', ({ data }) => tabReading(data));

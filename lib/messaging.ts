@@ -19,7 +19,14 @@ export type LibraryAck =
 
 /** A reading is accepted (or refused) first; the library's answer comes with it, and for a
  * profile, what the overlay needs to know about the creator. */
-export type ReadingAck = { ok: true; library: LibraryAck; view: CreatorView | null } | { ok: false; reason: string };
+export type ReadingAck = { ok: true; library: LibraryAck; view: CreatorView | null; bookings?: PostBooking[] } | { ok: false; reason: string };
+
+/** On a post page: the campaigns its creator is booked in, and whether this post is marked as a deliverable there. */
+export interface PostBooking {
+  bookingId: number;
+  campaign: string;
+  marked: boolean;
+}
 
 /** A quote typed in the overlay, to keep as a deal (the background recomputes the projection). */
 export interface KeepDealRequest {
@@ -49,6 +56,8 @@ export interface ProtocolMap {
   'cs→bg:save'(request: { creatorKey: string }): LibraryAck;
   /** Adds the creator the sender's tab shows to a list (saving it first when needed). */
   'cs→bg:add-to-list'(request: { creatorKey: string; list: string }): LibraryAck & { view?: CreatorView };
+  /** Marks the post the sender's tab shows as a deliverable of a booking. */
+  'cs→bg:mark-post'(request: { bookingId: number }): { ok: true; bookings: PostBooking[] } | { ok: false; reason: string };
   /** Keeps a quote for the creator the sender's tab shows as a deal. */
   'cs→bg:keep-deal'(request: KeepDealRequest): { ok: true; dealId: number } | { ok: false; reason: string };
   /** "Save" from the popup, for the creator in a tab. */

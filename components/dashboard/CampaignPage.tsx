@@ -265,7 +265,7 @@ function BookingPanel({ booking: b, campaign, observations }: { booking: Booking
             <input className="grow" aria-label={`Post or video URL delivered by ${name}`} value={postUrl} placeholder="Paste the post’s address" onChange={(e) => setPostUrl(e.target.value)} />
             <button type="submit" className="btn" disabled={!postUrl.trim()}>Mark as deliverable</button>
           </form>
-          {b.postKeys.length === 0 ? <p className="muted small">No post marked yet. When it is published, paste its address here; each later visit to its page then records its counts.</p> : (
+          {b.postKeys.length === 0 ? <p className="muted small">No post marked yet. Paste its address here, or open the post and press “Mark as deliverable” on the Creator Lens panel; each later visit to its page then records its counts.</p> : (
             <ul className="posts">
               {b.postKeys.map((k) => {
                 const obs = observations.filter((o) => o.postKey === k).sort((x, y) => x.takenAt - y.takenAt);

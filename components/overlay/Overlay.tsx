@@ -8,11 +8,13 @@ import { overlayModel, parseFee, type CreatorView } from '@/lib/overlay/model';
 import { formatMoney, formatPercent } from '@/lib/roi/money';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
 import { quote } from '@/lib/roi/quote';
-import type { Platform, ProfileReading } from '@/lib/sites/types';
+import type { PostBooking } from '@/lib/messaging';
+import type { Platform, PostReading, ProfileReading } from '@/lib/sites/types';
 
 export type OverlayState =
   | { kind: 'reading' }
   | { kind: 'profile'; reading: ProfileReading; view: CreatorView | null; libraryError: string | null }
+  | { kind: 'post'; reading: PostReading; bookings: PostBooking[] }
   | { kind: 'unreadable'; message: string };
 
 export type Result = { ok: true } | { ok: false; reason: string };
@@ -21,6 +23,7 @@ export interface OverlayActions {
   save(creatorKey: string): Promise<Result>;
   addToList(creatorKey: string, list: string): Promise<Result>;
   keepDeal(request: { creatorKey: string; fee: number; currency: string; deliverable: Deliverable }): Promise<Result>;
+  markPost(bookingId: number): Promise<({ ok: true; bookings: PostBooking[] }) | { ok: false; reason: string }>;
 }
 
 /** Distance from the viewport's right and bottom edges, in px. */
@@ -95,7 +98,7 @@ export function Overlay(props: OverlayProps) {
   };
 
   const model = useMemo(() => (state.kind === 'profile' ? overlayModel(state.reading, state.view, locale) : null), [state, locale]);
-  const title = state.kind === 'profile' && model ? model.title : 'Creator Lens';
+  const title = state.kind === 'profile' && model ? model.title : state.kind === 'post' && state.reading.handle ? `Post by @${state.reading.handle}` : 'Creator Lens';
 
   const head = (
     <div className="cl-head" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}>
@@ -139,9 +142,55 @@ export function Overlay(props: OverlayProps) {
             <div className="cl-def">{state.message}</div>
           </div>
         )}
+        {state.kind === 'post' && <PostBody key={`${state.reading.platform}:${state.reading.id}`} state={state} locale={locale} actions={props.actions} />}
         {state.kind === 'profile' && model && <ProfileBody key={`${state.reading.platform}:${state.reading.handle}`} {...props} state={state} model={model} platform={platform} />}
       </div>
     </div>
+  );
+}
+
+/** A post page whose creator is booked in a campaign: its counts, and "mark as deliverable" per booking. */
+function PostBody({ state, locale, actions }: { state: Extract<OverlayState, { kind: 'post' }>; locale: string | undefined; actions: OverlayActions }) {
+  const { reading } = state;
+  const [bookings, setBookings] = useState(state.bookings);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => setBookings(state.bookings), [state.bookings]);
+  const n = (v: number | null, exact: boolean) => (v === null ? null : exact ? new Intl.NumberFormat(locale).format(v) : `≈${new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(v)}`);
+  const counts = ([['views', reading.views, reading.exact.views], ['likes', reading.likes, reading.exact.likes], ['comments', reading.comments, reading.exact.comments], ['shares', reading.shares, reading.exact.shares]] as const)
+    .map(([label, v, exact]) => [label, n(v, exact)] as const).filter(([, t]) => t !== null);
+  return (
+    <>
+      {counts.length > 0 ? (
+        <div className="cl-row">{counts.map(([label, t]) => <span key={label}><b>{t}</b> {label}</span>)}</div>
+      ) : <div className="cl-unknown">This page shows no counts for the post.</div>}
+      <div className="cl-section">
+        <div className="cl-label">Campaign deliverable</div>
+        {bookings.map((b) => (
+          <div key={b.bookingId} className="cl-actions">
+            {b.marked ? <span className="cl-saved">✓ Deliverable of {b.campaign}</span> : (
+              <button type="button" className="cl-btn" disabled={busy} onClick={async () => {
+                setBusy(true);
+                setMessage(null);
+                try {
+                  const r = await actions.markPost(b.bookingId);
+                  if (r.ok) setBookings(r.bookings);
+                  else setMessage(r.reason);
+                } catch {
+                  setMessage('Creator Lens could not reach its background; reload the page and try again.');
+                } finally {
+                  setBusy(false);
+                }
+              }}>
+                Mark as deliverable of {b.campaign}
+              </button>
+            )}
+          </div>
+        ))}
+        <div className="cl-def">Each later visit to this page records its counts for the campaign.</div>
+      </div>
+      {message && <div className="cl-error" role="alert">{message}</div>}
+    </>
   );
 }
 

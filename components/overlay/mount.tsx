@@ -40,6 +40,7 @@ const actions: OverlayActions = {
   save: (creatorKey) => sendMessage('cs→bg:save', { creatorKey }),
   addToList: (creatorKey, list) => sendMessage('cs→bg:add-to-list', { creatorKey, list }),
   keepDeal: (request) => sendMessage('cs→bg:keep-deal', request),
+  markPost: (bookingId) => sendMessage('cs→bg:mark-post', { bookingId }),
 };
 
 export function createOverlay(ctx: ContentScriptContext, platform: Platform): OverlayController {
@@ -146,10 +147,16 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
       current = reading;
       if (reading.kind === 'profile') state = { kind: 'profile', reading, view: null, libraryError: null };
       else if (reading.kind === 'unreadable' && reading.reason !== 'not-a-profile') state = { kind: 'unreadable', message: reading.message };
-      else state = null; // post pages and other pages: no panel (yet)
+      else state = null; // post pages wait for the background (see applyAck); other pages: no panel
       render();
     },
     applyAck(reading, ack) {
+      // A post page gets a panel only when its creator is booked in a campaign (to mark it as a deliverable).
+      if (reading === current && reading.kind === 'post') {
+        state = ack.ok && ack.bookings?.length ? { kind: 'post', reading, bookings: ack.bookings } : null;
+        render();
+        return;
+      }
       if (reading !== current || reading.kind !== 'profile' || state?.kind !== 'profile') return;
       if (!ack.ok) state = { ...state, libraryError: null };
       else state = { ...state, view: ack.view, libraryError: ack.library.ok ? null : ack.library.reason };

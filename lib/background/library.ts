@@ -7,7 +7,7 @@
  * Every failure comes back as a reason; nothing half-written is kept.
  */
 import { z } from 'zod';
-import type { LibraryAck, ReadingAck } from '../messaging';
+import type { LibraryAck, PostBooking, ReadingAck } from '../messaging';
 import type { CreatorView } from '../overlay/model';
 import { DELIVERABLES } from '../roi/project';
 import { dealOf } from '../roi/deal';
@@ -15,15 +15,15 @@ import { quote } from '../roi/quote';
 
 export { dealOf };
 import { AssumptionsSchema, DealSchema, describeIssues, type Creator, type Deal } from '../schema';
-import type { ProfileReading } from '../sites/types';
+import type { PostReading, ProfileReading } from '../sites/types';
 import { readingFromLibrary } from '../ui/subject';
-import { postsOf, snapshotsOf } from '../db/buckets';
+import { getPosts, postsOf, snapshotsOf } from '../db/buckets';
 import { addToList, history, listNames } from '../db/library';
 import type { LibraryDb } from '../db/db';
 import { describeDbError } from '../db/errors';
 import { creatorKeyOf, getSettings, recordReading, saveCreator } from '../db/record';
 import { acceptReading, tabReading, type Sender } from './tab-readings';
-import { recordObservation } from '../campaigns/store';
+import { markPost, recordObservation } from '../campaigns/store';
 
 /** How long an open may wait on an older connection before the user is told why. */
 export const BLOCKED_AFTER_MS = 3_000;
@@ -82,8 +82,11 @@ export async function onReading(db: LibraryDb, raw: unknown, sender: Sender, now
   const before = key ? (await db.creators.get(key))?.latest : undefined;
   const recorded = await recordReading(db, reading, now);
   if (!recorded.ok) return { ok: true, library: recorded, view: null };
-  // A campaign deliverable's page: keep its counts of this visit.
-  if (reading.kind === 'post') await recordObservation(db, reading, now).catch(() => 0);
+  // A campaign deliverable's page: keep its counts of this visit, and tell the panel where its creator is booked.
+  if (reading.kind === 'post') {
+    await recordObservation(db, reading, now).catch(() => 0);
+    return { ok: true, library: { ok: true, outcome: recorded.outcome, creatorKey: recorded.creatorKey, saved: false }, view: null, bookings: await postBookings(db, reading).catch(() => []) };
+  }
   const view = key ? await creatorView(db, key, before) : null;
   return { ok: true, library: { ok: true, outcome: recorded.outcome, creatorKey: key ?? recorded.creatorKey, saved: view?.saved ?? false }, view };
 }
@@ -194,6 +197,34 @@ export async function keepDeal(db: LibraryDb, tabId: number | undefined, raw: un
   try {
     const dealId = await db.deals.add(checked.data);
     return { ok: true, dealId: dealId as number };
+  } catch (error) {
+    return { ok: false, reason: describeDbError(error) };
+  }
+}
+
+/** The bookings of a post's creator (known from the post's URL or the library), newest first. */
+export async function postBookings(db: LibraryDb, reading: PostReading): Promise<PostBooking[]> {
+  const postKey = `${reading.platform}:${reading.id}`;
+  const [stored] = await getPosts(db, [postKey]);
+  const creatorKey = stored?.creatorKey ?? (reading.handle ? creatorKeyOf(reading.platform, reading.handle) : null);
+  if (!creatorKey) return [];
+  const bookings = await db.bookings.where('creatorKey').equals(creatorKey).toArray();
+  const campaigns = await db.campaigns.bulkGet([...new Set(bookings.map((b) => b.campaignId))]);
+  const names = new Map(campaigns.filter((c) => c).map((c) => [c!.id!, c!.name]));
+  return bookings.sort((a, b) => b.bookedAt - a.bookedAt).map((b) => ({ bookingId: b.id!, campaign: names.get(b.campaignId) ?? `#${b.campaignId}`, marked: b.postKeys.includes(postKey) }));
+}
+
+/** cs→bg:mark-post — marks the post the tab shows (the reading the background validated) as a booking's deliverable, and counts this visit. */
+export async function markTabPost(db: LibraryDb, tabId: number | undefined, raw: unknown, now = Date.now()): Promise<{ ok: true; bookings: PostBooking[] } | { ok: false; reason: string }> {
+  const request = z.object({ bookingId: z.number().int().positive() }).strict().safeParse(raw);
+  if (!request.success) return { ok: false, reason: 'Invalid request: it must name a booking.' };
+  const reading = tabId === undefined ? null : (await tabReading(tabId))?.reading;
+  if (reading?.kind !== 'post') return { ok: false, reason: 'This tab shows no post that could be read; nothing was marked.' };
+  try {
+    await ensureOpen(db);
+    const marked = await markPost(db, request.data.bookingId, reading.url, now, reading);
+    if (!marked.ok) return marked;
+    return { ok: true, bookings: await postBookings(db, reading) };
   } catch (error) {
     return { ok: false, reason: describeDbError(error) };
   }

@@ -90,8 +90,11 @@ export async function editBooking(db: LibraryDb, id: number, edit: BookingEdit, 
   return { ok: true, value: undefined };
 }
 
-/** Marks a post as one of the booking's deliverables, by its URL; its counts, if the library has them, become the first observation. */
-export async function markPost(db: LibraryDb, bookingId: number, url: string, now = Date.now()): Promise<Result<string>> {
+/**
+ * Marks a post as one of the booking's deliverables, by its URL. Its first observation is
+ * `seen` (the page open now, when marked from the panel), else the counts the library has.
+ */
+export async function markPost(db: LibraryDb, bookingId: number, url: string, now = Date.now(), seen?: PostReading): Promise<Result<string>> {
   const post = postFromUrl(url);
   if (!post) return fail('Paste the address of a single post or video on Instagram, TikTok or YouTube.');
   const booking = await db.bookings.get(bookingId);
@@ -104,7 +107,9 @@ export async function markPost(db: LibraryDb, bookingId: number, url: string, no
   await db.transaction('rw', db.bookings, db.postObservations, db.postSets, async () => {
     await db.bookings.update(bookingId, { postKeys: [...booking.postKeys, post.key] });
     const known = (await postsOf(db, booking.creatorKey)).find((p) => p.key === post.key);
-    if (known && (known.views !== null || known.likes !== null)) {
+    if (seen) {
+      await db.postObservations.put({ postKey: post.key, creatorKey: booking.creatorKey, takenAt: now, views: seen.views, likes: seen.likes, comments: seen.comments, shares: seen.shares });
+    } else if (known && (known.views !== null || known.likes !== null)) {
       await db.postObservations.put({ postKey: post.key, creatorKey: booking.creatorKey, takenAt: known.lastSeenAt, views: known.views, likes: known.likes, comments: known.comments, shares: known.shares });
     }
   });

@@ -116,22 +116,26 @@ describe('a campaign from booking to results', () => {
     expect(await mayaRow.getByTestId('projected').innerText()).toContain(`${signed(q.range.roi!.p10)} to ${signed(q.range.roi!.p90)}`);
     expect(maya.projection.roiP50).toBe(q.range.roi!.p50);
 
-    // Mark the video by its address, then visit it twice, the second time with more views.
+    // Pasting another platform's post into Maya's booking is refused; her video is marked from the panel on its page.
     const panel = page.getByTestId('panel-tiktok:maya.bakes');
     await panel.getByLabel(/Post or video URL/).fill('https://www.instagram.com/p/DH4kQx2MpLa/');
     await panel.getByRole('button', { name: 'Mark as deliverable' }).click();
-    await panel.getByText(/That is a instagram post|instagram post/).waitFor();
-    await panel.getByLabel(/Post or video URL/).fill(VIDEO);
-    await panel.getByRole('button', { name: 'Mark as deliverable' }).click();
-    await panel.getByText(/Post marked/).waitFor();
+    await panel.getByText(/instagram post/).waitFor();
     const v1 = await visitVideo();
+    await until(() => overlayText(v1), (t) => !!t?.includes('Mark as deliverable of Spring launch'));
+    expect(await overlayText(v1)).toMatch(/Post by @maya\.bakes[\s\S]*1,234,567\s*views/);
+    await v1.screenshot({ path: `${OUT}overlay-post-deliverable.png` });
+    expect(await overlayClick(v1, 'Mark as deliverable')).toBe(true);
+    await until(() => overlayText(v1), (t) => !!t?.includes('✓ Deliverable of Spring launch'));
     await until(() => extensionRows<PostObservation>(browser.background, 'postObservations'), (o) => o.some((x) => x.views === 1_234_567));
     await v1.close();
+    // A later visit with more views and likes is recorded too.
     const v2 = await visitVideo({ plays: 1_900_000, likes: 150_000 });
     const obs = await until(() => extensionRows<PostObservation>(browser.background, 'postObservations'), (o) => o.some((x) => x.views === 1_900_000));
+    expect(await until(() => overlayText(v2), (t) => !!t?.includes('✓ Deliverable'))).toContain('1,900,000');
     await v2.close();
-    expect(obs.filter((o) => o.postKey === 'tiktok:7412345678901234567').map((o) => o.views)).toEqual([1_200_000, 1_234_567, 1_900_000]);
-    await panel.getByText(/1.9M views · 150K likes · 3 visits/).waitFor();
+    expect(obs.filter((o) => o.postKey === 'tiktok:7412345678901234567').map((o) => o.views)).toEqual([1_234_567, 1_900_000]);
+    await panel.getByText(/1.9M views · 150K likes · 2 visits/).waitFor();
     await panel.getByTestId('chart-post').waitFor();
 
     // A results CSV with bad rows is refused row by row, and nothing changes.

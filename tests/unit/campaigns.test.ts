@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { onReading } from '../../lib/background/library';
+import { markTabPost, onReading } from '../../lib/background/library';
 import { actualOf, checkGoals, latestByPost, totalsOf } from '../../lib/campaigns/actuals';
 import { buildLink, postFromUrl } from '../../lib/campaigns/links';
 import { ATTRIBUTION_CAVEAT, rankCreators, rankingCsv } from '../../lib/campaigns/ranking';
@@ -104,6 +104,23 @@ describe('tracked links and posts', () => {
     // First what the profile's grid showed when the post was marked ("1.2M views"), then each visit.
     expect(obs.map((o) => [o.takenAt, o.views, o.likes])).toEqual([[1 * HOUR, 1_200_000, null], [20 * HOUR, 1_234_567, 98_123], [44 * HOUR, 1_900_000, 150_000]]);
     expect(await db.postObservations.count()).toBe(3); // the unmarked video was not tracked
+  });
+});
+
+describe('marking from the panel on the post page', () => {
+  test('the post page’s answer lists the creator’s bookings; marking uses the reading validated for the tab', async () => {
+    const { db } = await campaignWithTwo();
+    const tab = { tab: { id: 8 }, url: VIDEO_URL };
+    const ack = await onReading(db, video, tab, 20 * HOUR);
+    expect(ack).toMatchObject({ ok: true, bookings: [{ campaign: 'Spring launch', marked: false }] });
+    const bookingId = ack.ok ? ack.bookings![0]!.bookingId : 0;
+    expect(await markTabPost(db, 99, { bookingId })).toMatchObject({ ok: false, reason: expect.stringMatching(/no post/) });
+    expect(await markTabPost(db, 8, { bookingId: 'x' })).toMatchObject({ ok: false });
+    expect(await markTabPost(db, 8, { bookingId }, 21 * HOUR)).toEqual({ ok: true, bookings: [{ bookingId, campaign: 'Spring launch', marked: true }] });
+    expect((await observationsOf(db, ['tiktok:7412345678901234567'])).map((o) => [o.takenAt, o.views])).toEqual([[21 * HOUR, 1_234_567]]);
+    // A post of a creator booked nowhere gets no bookings (and no panel).
+    const other = { ...video, handle: 'nobody', url: 'https://www.tiktok.com/@nobody/video/7000000000000000002', id: '7000000000000000002' };
+    expect(await onReading(db, other, { tab: { id: 9 }, url: other.url }, 22 * HOUR)).toMatchObject({ ok: true, bookings: [] });
   });
 });
 
