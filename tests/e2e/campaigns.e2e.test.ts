@@ -6,7 +6,6 @@
  * ranking. Screenshots of the campaign view and the report go to tests/output/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -16,10 +15,9 @@ import { quote } from '../../lib/roi/quote';
 import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';
 import type { Booking, PostObservation } from '../../lib/schema';
-import { extensionRows, overlayClick, overlayText, until } from './helpers';
+import { axe, extensionRows, overlayClick, overlayText, until } from './helpers';
 
 const OUT = new URL('../output/', import.meta.url).pathname;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const VIDEO = 'https://www.tiktok.com/@maya.bakes/video/7412345678901234567';
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -55,14 +53,6 @@ async function dashboard(hash: string, dark = false): Promise<Page> {
   return page;
 }
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const r = await (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
-}
 
 /** Visits the video page; `counts` replaces the page's play and like counts (a later visit). */
 async function visitVideo(counts?: { plays: number; likes: number }) {

@@ -7,7 +7,6 @@
  * go to tests/output/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -17,10 +16,9 @@ import { quote } from '../../lib/roi/quote';
 import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';
 import type { Creator, Deal, Settings } from '../../lib/schema';
-import { extensionRows, overlayClick, overlayText, until } from './helpers';
+import { axe, extensionRows, overlayClick, overlayText, until } from './helpers';
 
 const OUT = new URL('../output/', import.meta.url).pathname;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server: FixtureServer;
 let browser: ExtensionBrowser;
 const pageErrors: string[] = [];
@@ -65,16 +63,6 @@ async function openPage(path: string, options: { width?: number; height?: number
   await page.emulateMedia({ colorScheme: options.dark ? 'dark' : 'light' });
   await page.goto(extensionUrl(path));
   return page;
-}
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const r = await (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
 }
 
 async function shoot(page: Page, name: string, fullPage = false) {

@@ -1,5 +1,19 @@
-/** Shared by the browser tests: the extension's stores, read from inside Chromium. */
+/** Shared by the browser tests: the extension's stores, read from inside Chromium; axe-core. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { CDPSession, Page, Worker } from 'playwright-core';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is now (run through the devtools protocol, so extension pages' CSP allows it). */
+export async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const r = await (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
+}
 
 /** Every row of one object store of the extension's IndexedDB, read in the service worker. */
 export function extensionRows<T>(background: Worker, store: string): Promise<T[]> {
