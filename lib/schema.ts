@@ -253,8 +253,6 @@ export const GoalsSchema = z
   })
   .strict();
 
-/** Placeholders a tracked link's query may use. */
-export const UTM_FIELDS = ['platform', 'handle', 'campaign'] as const;
 export const DEFAULT_UTM_PATTERN = 'utm_source={platform}&utm_medium=influencer&utm_campaign={campaign}&utm_content={handle}';
 
 export const CampaignSchema = z

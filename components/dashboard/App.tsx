@@ -89,8 +89,7 @@ export function App() {
   const rows = useMemo(() => {
     if (!creators || !settings) return undefined;
     const now = Date.now();
-    const rowsNow = creators.map((c) => rowOf(c, settings, details?.snapshots.get(c.key), details?.posts.get(c.key), now));
-    return rowsNow;
+    return creators.map((c) => rowOf(c, settings, details?.snapshots.get(c.key), details?.posts.get(c.key), now));
   }, [creators, settings, details]);
 
   // For the benchmark: the table's rows are usable, then engagement and growth are filled in.

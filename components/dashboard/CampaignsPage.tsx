@@ -3,9 +3,8 @@
  * and the ranking of creators to book again across every campaign, exportable as CSV and
  * as a printable report.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { checkGoals, latestByPost, totalsOf } from '@/lib/campaigns/actuals';
+import { checkGoals, totalsOf, type latestByPost } from '@/lib/campaigns/actuals';
 import { ATTRIBUTION_CAVEAT, rankCreators, rankingCsv, type RankRow } from '@/lib/campaigns/ranking';
 import { newCampaign, saveCampaign } from '@/lib/campaigns/store';
 import { isCurrencyCode } from '@/lib/roi/money';
@@ -13,15 +12,7 @@ import type { Booking, Campaign } from '@/lib/schema';
 import { date, signedPct } from '@/lib/ui/format';
 import { PLATFORM_NAME } from '../ui/CreatorSummary';
 import { go, useLibrary } from './App';
-import { download, GoalChips, money } from './campaign-ui';
-
-export function useCampaignData() {
-  const { db } = useLibrary();
-  const campaigns = useLiveQuery(() => db.campaigns.orderBy('createdAt').reverse().toArray(), []);
-  const bookings = useLiveQuery(() => db.bookings.toArray(), []);
-  const observations = useLiveQuery(() => db.postObservations.toArray(), []);
-  return { campaigns, bookings, latest: observations ? latestByPost(observations) : null, observations };
-}
+import { download, GoalChips, money, useCampaignData } from './campaign-ui';
 
 export function CampaignsPage() {
   const { db, settings, creators } = useLibrary();

@@ -59,7 +59,8 @@ export function ChartCanvas({ config, label, height = 260, testId }: { config: (
     Chart.defaults.color = p.muted;
     Chart.defaults.borderColor = p.line;
     Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-    const chart = new Chart(ref.current!, { ...config(p), options: { animation: false, maintainAspectRatio: false, ...config(p).options } } as ChartConfiguration);
+    const c = config(p);
+    const chart = new Chart(ref.current!, { ...c, options: { animation: false, maintainAspectRatio: false, ...c.options } } as ChartConfiguration);
     return () => chart.destroy();
   }, [config]);
   return (

@@ -9,19 +9,16 @@ import { useCallback, useMemo, useState } from 'react';
 import { postsOf, snapshotsOf } from '@/lib/db/buckets';
 import { rowOf } from '@/lib/dashboard/rows';
 import { benchmarkFor } from '@/lib/metrics/benchmarks';
-import { parseFee } from '@/lib/overlay/model';
-import { formatMoney } from '@/lib/roi/money';
+import { parseFee, POSITION_WORD } from '@/lib/overlay/model';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
 import { quote, type Quote } from '@/lib/roi/quote';
 import type { Creator } from '@/lib/schema';
-import { compact, pct, signedPct } from '@/lib/ui/format';
+import { compact, money as inCurrency, pct, signedPct } from '@/lib/ui/format';
 import { readingFromLibrary } from '@/lib/ui/subject';
 import { PLATFORM_NAME } from '../ui/CreatorSummary';
 import { DEFAULT_DELIVERABLE } from '../ui/QuoteForm';
 import { go, useLibrary } from './App';
 import { ChartCanvas, type Palette } from './Chart';
-
-const POSITION_WORD = { below: 'below', within: 'within', above: 'above' } as const;
 
 export default function ComparePage({ keys }: { keys: string[] }) {
   const { db, creators, settings } = useLibrary();
@@ -91,13 +88,13 @@ export default function ComparePage({ keys }: { keys: string[] }) {
       if (x === null || x === undefined || !Number.isFinite(x)) continue;
       if (dir * x > v) { v = dir * x; key = r.key; }
     }
-    return quoted.length + rows.length > 1 ? key : null;
+    return key;
   };
   const bestRoi = best((r) => r.q?.range.roi?.p50, 1);
   const bestCpm = best((r) => r.q?.range.expected.cpm, -1);
   const bestCpe = best((r) => r.q?.range.expected.cpe, -1);
   const bestEng = best((r) => (r.row.engagement !== null && r.band ? r.row.engagement / r.band.typical : null), 1);
-  const money = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatMoney(v, settings.currency, navigator.language, { maximumFractionDigits: v < 100 ? 2 : 0 }));
+  const money = (v: number | null | undefined) => inCurrency(v, settings.currency);
   const cls = (key: string, bestKey: string | null) => (key === bestKey ? 'best' : undefined);
 
   return (
@@ -129,7 +126,7 @@ export default function ComparePage({ keys }: { keys: string[] }) {
             <tr><th scope="row">Engagement</th>{rows.map((r) => (
               <td key={r.key} className={cls(r.key, bestEng)}>
                 {r.row.engagement === null ? <span className="muted">unknown</span> : <b className="num">{pct(r.row.engagement)}</b>}
-                {r.row.position && r.band && <div className="small"><span className={`chip verdict-${r.row.position}`}>{POSITION_WORD[r.row.position]} {pct(r.band.low)}–{pct(r.band.high)}</span></div>}
+                {r.row.position && r.band && <div className="small"><span className={`chip verdict-${r.row.position}`}>{POSITION_WORD[r.row.position].toLowerCase()} {pct(r.band.low)}–{pct(r.band.high)}</span></div>}
                 {r.band && <div className="muted small">{r.band.definition}</div>}
               </td>
             ))}</tr>

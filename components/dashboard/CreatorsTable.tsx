@@ -8,6 +8,7 @@ import { cloneElement, useId, useMemo, useRef, useState } from 'react';
 import { TIERS } from '@/lib/metrics/benchmarks';
 import { describeDbError } from '@/lib/db/errors';
 import { addToList, deleteCreators } from '@/lib/db/library';
+import { POSITION_WORD } from '@/lib/overlay/model';
 import { filterRows, sortRows, type CreatorRow, type RowFilter, type Sort, type SortKey } from '@/lib/dashboard/rows';
 import { compact, date, pct, signedPct } from '@/lib/ui/format';
 import { PLATFORM_NAME } from '../ui/CreatorSummary';
@@ -15,7 +16,6 @@ import { go, useLibrary } from './App';
 import { ConfirmDialog } from './ConfirmDialog';
 
 const ROW_HEIGHT = 48;
-const POSITION_WORD = { below: 'below band', within: 'within band', above: 'above band' } as const;
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'name', label: 'Creator' },
@@ -210,7 +210,7 @@ function Row({ row: r, index, selected, onToggle }: { row: CreatorRow; index: nu
       <td>{r.tier ?? '—'}</td>
       <td className="n num">
         {r.engagement === null ? <span className="muted">unknown</span> : pct(r.engagement)}
-        {r.position && <span className={`chip verdict-${r.position}`}>{POSITION_WORD[r.position]}</span>}
+        {r.position && <span className={`chip verdict-${r.position}`}>{POSITION_WORD[r.position].toLowerCase()} band</span>}
       </td>
       <td className={`n num ${r.growthPerWeek === null ? 'muted' : r.growthPerWeek > 0 ? 'up' : r.growthPerWeek < 0 ? 'down' : ''}`}>{r.growthPerWeek === null ? '—' : signedPct(r.growthPerWeek, 1)}</td>
       <td className="n small">{date(r.creator.lastSeenAt)}</td>

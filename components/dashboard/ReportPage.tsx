@@ -3,22 +3,18 @@
  * each creator was projected to return, and the ranking of creators to book again, with
  * the attribution caveat. Made to be printed (or saved as PDF): no navigation on paper.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { actualOf, checkGoals, latestByPost, totalsOf } from '@/lib/campaigns/actuals';
 import { rankCreators } from '@/lib/campaigns/ranking';
 import type { Booking, Campaign } from '@/lib/schema';
 import { date, signedPct, whole } from '@/lib/ui/format';
 import { useLibrary } from './App';
-import { GoalChips, money } from './campaign-ui';
+import { GoalChips, money, useCampaignData } from './campaign-ui';
 import { Ranking } from './CampaignsPage';
 
 export default function ReportPage({ campaignId }: { campaignId: number | null }) {
-  const { db, creators } = useLibrary();
-  const campaigns = useLiveQuery(() => db.campaigns.toArray(), []);
-  const bookings = useLiveQuery(() => db.bookings.toArray(), []);
-  const observations = useLiveQuery(() => db.postObservations.toArray(), []);
-  if (!campaigns || !bookings || !observations) return <p className="muted" aria-busy="true">Loading…</p>;
-  const latest = latestByPost(observations);
+  const { creators } = useLibrary();
+  const { campaigns, bookings, latest } = useCampaignData();
+  if (!campaigns || !bookings || !latest) return <p className="muted" aria-busy="true">Loading…</p>;
   const shown = campaignId === null ? campaigns : campaigns.filter((c) => c.id === campaignId);
   const shownBookings = bookings.filter((b) => shown.some((c) => c.id === b.campaignId));
   return (

@@ -1,10 +1,19 @@
 /** Small pieces shared by the campaign pages. */
-import type { GoalCheck } from '@/lib/campaigns/actuals';
-import { formatMoney } from '@/lib/roi/money';
-import { pct } from '@/lib/ui/format';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { latestByPost, type GoalCheck } from '@/lib/campaigns/actuals';
+import { money, pct } from '@/lib/ui/format';
+import { useLibrary } from './App';
 
-export const money = (v: number | null | undefined, currency: string) =>
-  v === null || v === undefined ? '—' : formatMoney(v, currency, navigator.language, { maximumFractionDigits: Math.abs(v) < 100 ? 2 : 0 });
+export { money };
+
+/** Every campaign (newest first), every booking, and each tracked post's latest counts, kept up to date. */
+export function useCampaignData() {
+  const { db } = useLibrary();
+  const campaigns = useLiveQuery(() => db.campaigns.orderBy('createdAt').reverse().toArray(), []);
+  const bookings = useLiveQuery(() => db.bookings.toArray(), []);
+  const observations = useLiveQuery(() => db.postObservations.toArray(), []);
+  return { campaigns, bookings, latest: observations ? latestByPost(observations) : null };
+}
 
 /** Saves text as a file through the browser's download. */
 export function download(name: string, text: string, type: string) {

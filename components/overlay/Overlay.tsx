@@ -4,7 +4,7 @@
  * Untrusted text from the page (names, handles) is only ever rendered as text.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { overlayModel, parseFee, type CreatorView } from '@/lib/overlay/model';
+import { formatCount, overlayModel, parseFee, POSITION_WORD, type CreatorView } from '@/lib/overlay/model';
 import { formatMoney, formatPercent } from '@/lib/roi/money';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
 import { quote } from '@/lib/roi/quote';
@@ -47,7 +47,6 @@ export interface OverlayProps {
 }
 
 const DEFAULT_DELIVERABLE: Record<Platform, Deliverable> = { instagram: 'post', tiktok: 'video', youtube: 'video' };
-const POSITION_WORD = { below: 'Below', within: 'Within', above: 'Above' } as const;
 
 export function Overlay(props: OverlayProps) {
   const { state, locale, theme, collapsed, position, onCollapse, onMove, platform } = props;
@@ -156,7 +155,7 @@ function PostBody({ state, locale, actions }: { state: Extract<OverlayState, { k
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => setBookings(state.bookings), [state.bookings]);
-  const n = (v: number | null, exact: boolean) => (v === null ? null : exact ? new Intl.NumberFormat(locale).format(v) : `≈${new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(v)}`);
+  const n = (v: number | null, exact: boolean) => (v === null ? null : formatCount(v, !exact, locale));
   const counts = ([['views', reading.views, reading.exact.views], ['likes', reading.likes, reading.exact.likes], ['comments', reading.comments, reading.exact.comments], ['shares', reading.shares, reading.exact.shares]] as const)
     .map(([label, v, exact]) => [label, n(v, exact)] as const).filter(([, t]) => t !== null);
   return (

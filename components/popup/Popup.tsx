@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PopupState } from '@/lib/background/popup';
 import { sendMessage } from '@/lib/messaging';
-import { formatCount } from '@/lib/overlay/model';
+import { compact } from '@/lib/ui/format';
 import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
 import { creatorKeyOf } from '@/lib/ui/keys';
 import { CreatorSummary, PLATFORM_NAME } from '../ui/CreatorSummary';
@@ -104,7 +104,7 @@ export function Popup({ tab, initial, onPainted }: PopupProps) {
                   <li key={c.key}>
                     <a href={dashboardUrl(`#/creator/${encodeURIComponent(c.key)}`)} target="_blank" rel="noreferrer">
                       <span className="ellipsis"><b>{c.displayName ?? `@${c.handle}`}</b> <span className="muted small">@{c.handle} · {PLATFORM_NAME[c.platform]}</span></span>
-                      <span className="num small">{c.followers === null ? '—' : formatCount(c.followers, true, locale).replace('≈', '')}</span>
+                      <span className="num small">{compact(c.followers)}</span>
                     </a>
                   </li>
                 ))}

@@ -5,10 +5,9 @@
  */
 import { useMemo } from 'react';
 import './quote.css';
-import { overlayModel, type CreatorView } from '@/lib/overlay/model';
+import { overlayModel, POSITION_WORD, type CreatorView } from '@/lib/overlay/model';
 import type { ProfileReading } from '@/lib/sites/types';
 
-const POSITION_WORD = { below: 'Below', within: 'Within', above: 'Above' } as const;
 export const PLATFORM_NAME = { instagram: 'Instagram', youtube: 'YouTube', tiktok: 'TikTok' } as const;
 
 export function CreatorSummary({ reading, view, locale, now }: { reading: ProfileReading; view: CreatorView | null; locale?: string; now?: number }) {

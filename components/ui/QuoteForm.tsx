@@ -8,8 +8,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import './quote.css';
 import { parseFee } from '@/lib/overlay/model';
-import { formatMoney, formatPercent, isCurrencyCode } from '@/lib/roi/money';
-import { signedPct } from '@/lib/ui/format';
+import { formatPercent, isCurrencyCode } from '@/lib/roi/money';
+import { money as inCurrency, signedPct } from '@/lib/ui/format';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
 import { quote, resolveAssumptions, type Quote } from '@/lib/roi/quote';
 import type { Estimate } from '@/lib/roi/range';
@@ -99,10 +99,9 @@ export function QuoteForm({ reading, settings, locale, onKeep, onQuote, compact 
     if (q?.ok) onQuote?.(q);
   }, [q]);
 
-  const money = (v: number) => formatMoney(v, currencyOk ? currency : settings.currency, locale, { maximumFractionDigits: v < 100 ? 2 : 0 });
+  const money = (v: number) => inCurrency(v, currencyOk ? currency : settings.currency, locale);
   const pct = (v: number | null | undefined, digits = 0) => (v === null || v === undefined ? '—' : formatPercent(v, locale, digits));
   const whole = (v: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(v);
-  const signed = (v: number | null | undefined) => signedPct(v);
 
   return (
     <div className="stack quote" data-testid="quote">
@@ -130,8 +129,8 @@ export function QuoteForm({ reading, settings, locale, onKeep, onQuote, compact 
         <div className="results" aria-live="polite">
           <div className="roi-line">
             <span className="muted small">Projected ROI, 80 % range (P10 to P90)</span>
-            <span className="big" data-testid="roi-range">{q.range.roi ? `${signed(q.range.roi.p10)} to ${signed(q.range.roi.p90)}` : '—'}</span>
-            <span className="small">median <b data-testid="roi-median">{signed(q.range.roi?.p50)}</b> · chance to break even <b data-testid="p-break-even">{pct(q.range.probabilityBreakEven)}</b></span>
+            <span className="big" data-testid="roi-range">{q.range.roi ? `${signedPct(q.range.roi.p10)} to ${signedPct(q.range.roi.p90)}` : '—'}</span>
+            <span className="small">median <b data-testid="roi-median">{signedPct(q.range.roi?.p50)}</b> · chance to break even <b data-testid="p-break-even">{pct(q.range.probabilityBreakEven)}</b></span>
           </div>
           <RoiBar q={q} />
           <dl className="kv results-grid" aria-label="Projection at the expected value of each assumption">
@@ -140,7 +139,7 @@ export function QuoteForm({ reading, settings, locale, onKeep, onQuote, compact 
             <dt>Orders</dt><dd>{whole(q.range.expected.orders)}</dd>
             <dt>Break-even</dt><dd data-testid="break-even">{q.range.expected.breakEvenOrders === null ? '—' : `${whole(Math.ceil(q.range.expected.breakEvenOrders))} orders`}</dd>
             <dt title="Cost per engagement">Cost / engagement</dt><dd data-testid="cpe">{q.range.expected.cpe === null ? 'unknown' : money(q.range.expected.cpe)}</dd>
-            <dt>Highest fee{q.assumptions.targetRoi ? ` at ${signed(q.assumptions.targetRoi)}` : ''}</dt><dd data-testid="max-fee">{q.range.expected.maxFee > 0 ? money(q.range.expected.maxFee) : 'none'}</dd>
+            <dt>Highest fee{q.assumptions.targetRoi ? ` at ${signedPct(q.assumptions.targetRoi)}` : ''}</dt><dd data-testid="max-fee">{q.range.expected.maxFee > 0 ? money(q.range.expected.maxFee) : 'none'}</dd>
           </dl>
           {onKeep && (
             <div className="row">

@@ -14,7 +14,7 @@ import { dealOf } from '../roi/deal';
 import { quote } from '../roi/quote';
 
 export { dealOf };
-import { AssumptionsSchema, DealSchema, describeIssues, type Creator, type Deal } from '../schema';
+import { AssumptionsSchema, DealSchema, describeIssues, type Creator, type Settings } from '../schema';
 import type { PostReading, ProfileReading } from '../sites/types';
 import { readingFromLibrary } from '../ui/subject';
 import { getPosts, postsOf, snapshotsOf } from '../db/buckets';
@@ -54,16 +54,19 @@ export async function ensureOpen(db: LibraryDb, blockedAfterMs = BLOCKED_AFTER_M
   }
 }
 
-/** What the overlay needs to know about a creator: saved, lists, the snapshot before this visit, settings. */
-export async function creatorView(db: LibraryDb, creatorKey: string, previous: Creator['latest'] | undefined): Promise<CreatorView> {
-  const [creator, allLists, settings] = await Promise.all([db.creators.get(creatorKey), listNames(db), getSettings(db)]);
+/** The settings the overlay and the popup weigh a creator with. */
+export const viewSettings = (s: Settings): CreatorView['settings'] => ({ currency: s.currency, assumptions: s.assumptions, tierBoundaries: s.tierBoundaries, benchmarkOverrides: s.benchmarkOverrides });
+
+/** What the overlay needs to know about a creator: saved, lists, the snapshot before this visit, settings (read unless given). */
+export async function creatorView(db: LibraryDb, creatorKey: string, previous: Creator['latest'] | undefined, known?: Settings): Promise<CreatorView> {
+  const [creator, allLists, settings] = await Promise.all([db.creators.get(creatorKey), listNames(db), known ?? getSettings(db)]);
   return {
     creatorKey,
     saved: creator?.savedAt != null,
     lists: creator?.lists ?? [],
     allLists,
     previous: previous ? { takenAt: previous.takenAt, followers: previous.followers } : null,
-    settings: { currency: settings.currency, assumptions: settings.assumptions, tierBoundaries: settings.tierBoundaries, benchmarkOverrides: settings.benchmarkOverrides },
+    settings: viewSettings(settings),
   };
 }
 

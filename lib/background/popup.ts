@@ -15,7 +15,8 @@ import { tiktokRoute } from '../sites/tiktok/read';
 import { youtubeRoute } from '../sites/youtube/read';
 import type { Platform, ProfileReading } from '../sites/types';
 import { readingFromLibrary } from '../ui/subject';
-import { creatorView, ensureOpen } from './library';
+import { creatorView, ensureOpen, viewSettings } from './library';
+import { DEFAULT_SETTINGS } from '../schema';
 import { tabReading } from './tab-readings';
 
 export interface RecentCreator {
@@ -85,16 +86,16 @@ export async function popupState(db: LibraryDb, tabId: number | undefined, tabUr
   try {
     await ensureOpen(db);
     const s = await getSettings(db);
-    settings = { currency: s.currency, assumptions: s.assumptions, tierBoundaries: s.tierBoundaries, benchmarkOverrides: s.benchmarkOverrides };
+    settings = viewSettings(s);
     if (live && kept) {
       const key = creatorKeyOf(live.platform, live.handle);
       const before = (await snapshotsOf(db, key)).filter((x) => x.takenAt < kept.receivedAt).at(-1);
-      subject = { reading: live, source: 'page', seenAt: kept.receivedAt, view: await creatorView(db, key, before) };
+      subject = { reading: live, source: 'page', seenAt: kept.receivedAt, view: await creatorView(db, key, before, s) };
     } else if (urlKey) {
       const creator = await db.creators.get(urlKey);
       if (creator?.latest) {
         const [snapshots, posts] = await Promise.all([snapshotsOf(db, urlKey), postsOf(db, urlKey)]);
-        subject = { reading: readingFromLibrary(creator, snapshots.at(-1), posts), source: 'library', seenAt: creator.latest.takenAt, view: await creatorView(db, urlKey, snapshots.at(-2)) };
+        subject = { reading: readingFromLibrary(creator, snapshots.at(-1), posts), source: 'library', seenAt: creator.latest.takenAt, view: await creatorView(db, urlKey, snapshots.at(-2), s) };
       }
     }
     if (!subject) {
@@ -122,7 +123,7 @@ export async function popupState(db: LibraryDb, tabId: number | undefined, tabUr
     subject,
     message,
     recent,
-    settings: settings ?? { currency: 'USD', assumptions: { ctr: null, cvr: null, aov: null, margin: null, targetRoi: 0 }, tierBoundaries: [10_000, 100_000, 500_000, 1_000_000], benchmarkOverrides: {} },
+    settings: settings ?? viewSettings(DEFAULT_SETTINGS),
     libraryError,
   };
 }

@@ -11,7 +11,7 @@ import { postsOf, snapshotsOf } from '../db/buckets';
 import type { LibraryDb } from '../db/db';
 import { getSettings } from '../db/record';
 import { quote } from '../roi/quote';
-import { ActualSchema, BookingSchema, CampaignSchema, DEFAULT_UTM_PATTERN, describeIssues, PostObservationSchema, type Actual, type Booking, type Campaign, type PostObservation } from '../schema';
+import { BookingSchema, CampaignSchema, DEFAULT_UTM_PATTERN, describeIssues, PostObservationSchema, type Actual, type Booking, type Campaign, type PostObservation } from '../schema';
 import type { Deliverable } from '../roi/project';
 import type { PostReading } from '../sites/types';
 import { readingFromLibrary } from '../ui/subject';
@@ -106,7 +106,7 @@ export async function markPost(db: LibraryDb, bookingId: number, url: string, no
   if (booking.postKeys.length >= 50) return fail('A booking tracks at most 50 posts.');
   await db.transaction('rw', db.bookings, db.postObservations, db.postSets, async () => {
     await db.bookings.update(bookingId, { postKeys: [...booking.postKeys, post.key] });
-    const known = (await postsOf(db, booking.creatorKey)).find((p) => p.key === post.key);
+    const known = seen ? null : (await postsOf(db, booking.creatorKey)).find((p) => p.key === post.key);
     if (seen) {
       await db.postObservations.put({ postKey: post.key, creatorKey: booking.creatorKey, takenAt: now, views: seen.views, likes: seen.likes, comments: seen.comments, shares: seen.shares });
     } else if (known && (known.views !== null || known.likes !== null)) {
@@ -142,8 +142,6 @@ export async function observationsOf(db: LibraryDb, postKeys: readonly string[])
   const each = await Promise.all(postKeys.map((k) => db.postObservations.where('[postKey+takenAt]').between([k, Dexie.minKey], [k, Dexie.maxKey]).toArray()));
   return each.flat();
 }
-
-export const validActual = (a: unknown) => ActualSchema.safeParse(a);
 
 /** Writes the results planned from a report (lib/campaigns/results.ts), all or nothing. */
 export async function applyResults(db: LibraryDb, changes: readonly { booking: Booking; after: Omit<Actual, 'updatedAt'> }[], now = Date.now()): Promise<Result<number>> {

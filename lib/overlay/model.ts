@@ -49,6 +49,9 @@ export interface OverlayModel {
   growth: { text: string; up: boolean | null } | null;
 }
 
+/** A verdict in words (the table and compare use it in lower case). */
+export const POSITION_WORD: Record<Position, string> = { below: 'Below', within: 'Within', above: 'Above' };
+
 const FOLLOWER_WORD = { instagram: 'followers', tiktok: 'followers', youtube: 'subscribers' } as const;
 
 /** The page's language when Intl knows it ("en_US" or "x-klingon" fall back to the browser's). */

@@ -6,16 +6,13 @@
  * ranking. Screenshots of the campaign view and the report go to tests/output/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
 import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { quote } from '../../lib/roi/quote';
-import { readPage } from '../../lib/sites/registry';
-import type { ProfileReading } from '../../lib/sites/types';
 import type { Booking, PostObservation } from '../../lib/schema';
-import { axe, extensionRows, overlayClick, overlayText, until } from './helpers';
+import { axe, extensionRows, overlayClick, overlayText, readFixtureProfile, saveFromPanel, signedPercent, until } from './helpers';
 
 const OUT = new URL('../output/', import.meta.url).pathname;
 const VIDEO = 'https://www.tiktok.com/@maya.bakes/video/7412345678901234567';
@@ -23,21 +20,12 @@ let server: FixtureServer;
 let browser: ExtensionBrowser;
 const pageErrors: string[] = [];
 
-const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(Math.abs(v))}`;
-const readingOf = (file: string, url: string) => readPage(parseHTML(readFileSync(`${FIXTURES}${file}`, 'utf8')).document as unknown as Document, new URL(url)) as ProfileReading;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   server = await startFixtureServer(SAMPLE_ROUTES);
   browser = await launchWithExtension(server.chromiumArgs);
-  for (const url of ['https://www.tiktok.com/@maya.bakes', 'https://www.instagram.com/lenapark.studio/']) {
-    const page = await browser.context.newPage();
-    await page.goto(url);
-    await until(() => overlayText(page), (t) => !!t?.includes('Save'));
-    await overlayClick(page, 'Save');
-    await until(() => overlayText(page), (t) => !!t?.includes('Saved ✓'));
-    await page.close();
-  }
+  for (const url of ['https://www.tiktok.com/@maya.bakes', 'https://www.instagram.com/lenapark.studio/']) await saveFromPanel(browser.context, url);
 }, 120_000);
 
 afterAll(async () => {
@@ -52,7 +40,6 @@ async function dashboard(hash: string, dark = false): Promise<Page> {
   await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html${hash}`);
   return page;
 }
-
 
 /** Visits the video page; `counts` replaces the page's play and like counts (a later visit). */
 async function visitVideo(counts?: { plays: number; likes: number }) {
@@ -99,11 +86,11 @@ describe('a campaign from booking to results', () => {
     expect(maya.link).toBe('https://shop.example/spring?utm_source=tiktok&utm_medium=influencer&utm_campaign=spring-launch&utm_content=maya.bakes');
 
     // The projection at booking is lib/roi's for the same page and fee.
-    const reading = readingOf('tiktok/profile-2024-universal.html', 'https://www.tiktok.com/@maya.bakes');
+    const reading = readFixtureProfile('tiktok/profile-2024-universal.html', 'https://www.tiktok.com/@maya.bakes');
     const q = quote({ platform: 'tiktok', followers: reading.followers, recent: reading.recent, deliverable: 'video', fee: 1500, extraCosts: 200, currency: 'EUR', assumptions: { ctr: null, cvr: null, aov: null, margin: null, targetRoi: 0 } });
     if (!q.ok) throw new Error(q.reason);
     const mayaRow = page.getByTestId('booking-tiktok:maya.bakes');
-    expect(await mayaRow.getByTestId('projected').innerText()).toContain(`${signed(q.range.roi!.p10)} to ${signed(q.range.roi!.p90)}`);
+    expect(await mayaRow.getByTestId('projected').innerText()).toContain(`${signedPercent(q.range.roi!.p10)} to ${signedPercent(q.range.roi!.p90)}`);
     expect(maya.projection.roiP50).toBe(q.range.roi!.p50);
 
     // Pasting another platform's post into Maya's booking is refused; her video is marked from the panel on its page.
@@ -149,8 +136,8 @@ describe('a campaign from booking to results', () => {
     expect(m.actual).toMatchObject({ orders: 15, revenue: 1350.5, clicks: 490 });
     expect(m.projection).toEqual(maya.projection); // results never touch the booked projection
     const roi = (b: Booking) => ((b.actual.revenue! * b.assumptions.margin.expected) - (b.fee + b.extraCosts)) / (b.fee + b.extraCosts);
-    expect(await mayaRow.getByTestId('actual-roi').innerText()).toBe(signed(roi(m)));
-    expect(await page.getByTestId('booking-instagram:lenapark.studio').getByTestId('actual-roi').innerText()).toBe(signed(roi(l)));
+    expect(await mayaRow.getByTestId('actual-roi').innerText()).toBe(signedPercent(roi(m)));
+    expect(await page.getByTestId('booking-instagram:lenapark.studio').getByTestId('actual-roi').innerText()).toBe(signedPercent(roi(l)));
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: `${OUT}campaign-light.png`, fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -173,7 +160,7 @@ describe('a campaign from booking to results', () => {
 
     const report = await dashboard('#/report?campaign=1');
     await report.getByTestId('report-table').waitFor();
-    expect(await report.getByTestId('report-table').innerText()).toContain(signed(roi(l)));
+    expect(await report.getByTestId('report-table').innerText()).toContain(signedPercent(roi(l)));
     expect(await axe(report)).toEqual([]);
     await report.emulateMedia({ media: 'print' });
     await report.screenshot({ path: `${OUT}campaign-report-print.png`, fullPage: true });

@@ -7,16 +7,13 @@
  * go to tests/output/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
-import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
+import { SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { quote } from '../../lib/roi/quote';
-import { readPage } from '../../lib/sites/registry';
-import type { ProfileReading } from '../../lib/sites/types';
 import type { Creator, Deal, Settings } from '../../lib/schema';
-import { axe, extensionRows, overlayClick, overlayText, until } from './helpers';
+import { axe, extensionRows, overlayClick, overlayText, readFixtureProfile, saveFromPanel, signedPercent, until } from './helpers';
 
 const OUT = new URL('../output/', import.meta.url).pathname;
 let server: FixtureServer;
@@ -30,8 +27,6 @@ const PROFILES = [
   { url: 'https://www.youtube.com/@orbitlab/videos', file: 'youtube/channel-2026-viewmodel.html', key: 'youtube:orbitlab' },
 ];
 const NO_ASSUMPTIONS = { ctr: null, cvr: null, aov: null, margin: null, targetRoi: 0 };
-const pct0 = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(Math.abs(v))}`;
-const readingOf = (file: string, url: string) => readPage(parseHTML(readFileSync(`${FIXTURES}${file}`, 'utf8')).document as unknown as Document, new URL(url)) as ProfileReading;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -39,14 +34,7 @@ beforeAll(async () => {
   browser = await launchWithExtension(server.chromiumArgs);
   browser.context.on('request', (r) => requests.push(r.url()));
   // Seed the library the way a user does: open each profile and press Save on the panel.
-  for (const p of PROFILES) {
-    const page = await browser.context.newPage();
-    await page.goto(p.url);
-    await until(() => overlayText(page), (t) => !!t?.includes('Save'));
-    expect(await overlayClick(page, 'Save')).toBe(true);
-    await until(() => overlayText(page), (t) => !!t?.includes('Saved ✓'));
-    await page.close();
-  }
+  for (const p of PROFILES) await saveFromPanel(browser.context, p.url);
 }, 120_000);
 
 afterAll(async () => {
@@ -90,10 +78,10 @@ describe('popup', () => {
       expect(await popup.getByTestId('followers').innerText()).toContain('2,631,012');
       expect(await popup.getByTestId('saved').innerText()).toContain('Saved');
       await popup.getByRole('textbox', { name: 'Quoted fee' }).fill('1500');
-      const reading = readingOf(PROFILES[0]!.file, PROFILES[0]!.url);
+      const reading = readFixtureProfile(PROFILES[0]!.file, PROFILES[0]!.url);
       const q = quote({ platform: 'tiktok', followers: reading.followers, recent: reading.recent, deliverable: 'video', fee: 1500, currency: 'USD', assumptions: NO_ASSUMPTIONS });
       if (!q.ok) throw new Error(q.reason);
-      expect(await popup.getByTestId('roi-range').innerText()).toBe(`${pct0(q.range.roi!.p10)} to ${pct0(q.range.roi!.p90)}`);
+      expect(await popup.getByTestId('roi-range').innerText()).toBe(`${signedPercent(q.range.roi!.p10)} to ${signedPercent(q.range.roi!.p90)}`);
       expect(await popup.getByTestId('break-even').innerText()).toBe(`${Math.ceil(q.range.expected.breakEvenOrders!).toLocaleString('en')} orders`);
       expect(await popup.getByTestId('max-fee').innerText()).toBe(new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(q.range.expected.maxFee));
       expect(await popup.getByTestId('cpm').innerText()).toBe(new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: q.range.expected.cpm! < 100 ? 2 : 0 }).format(q.range.expected.cpm!));
@@ -186,10 +174,10 @@ describe('dashboard', () => {
     await page.getByLabel('Fee quoted by maya.bakes').fill('1500');
     await page.getByLabel('Fee quoted by orbitlab').fill('800');
     for (const [p, fee] of [[PROFILES[0]!, 1500], [PROFILES[2]!, 800]] as const) {
-      const reading = readingOf(p.file, p.url);
+      const reading = readFixtureProfile(p.file, p.url);
       const q = quote({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable: 'video', fee, currency: 'USD', assumptions: NO_ASSUMPTIONS });
       if (!q.ok) throw new Error(q.reason);
-      expect(await page.getByTestId(`roi-${p.key}`).innerText()).toBe(`${pct0(q.range.roi!.p10)} to ${pct0(q.range.roi!.p90)}`);
+      expect(await page.getByTestId(`roi-${p.key}`).innerText()).toBe(`${signedPercent(q.range.roi!.p10)} to ${signedPercent(q.range.roi!.p90)}`);
     }
     await page.getByTestId('best-value').waitFor();
     await page.getByTestId('chart-roi').waitFor();

@@ -1,7 +1,11 @@
 /** Shared by the browser tests: the extension's stores, read from inside Chromium; axe-core. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { CDPSession, Page, Worker } from 'playwright-core';
+import { parseHTML } from 'linkedom';
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import { FIXTURES } from '../../scripts/fixture-server';
+import { readPage } from '../../lib/sites/registry';
+import type { ProfileReading } from '../../lib/sites/types';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -122,3 +126,20 @@ export function tiktokToSecondUser(page: Page, afterMs: number): Promise<void> {
     }, delay);
   }, afterMs);
 }
+
+/** Saves a creator the way a user does: opens the profile and presses Save on the panel. */
+export async function saveFromPanel(context: BrowserContext, url: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await until(() => overlayText(page), (t) => !!t?.includes('Save'));
+  if (!(await overlayClick(page, 'Save'))) throw new Error(`no Save button on ${url}`);
+  await until(() => overlayText(page), (t) => !!t?.includes('Saved ✓'));
+  await page.close();
+}
+
+/** A fixture profile read in Node, as the extension reads it (to check the pages' figures against lib/roi). */
+export const readFixtureProfile = (file: string, url: string) =>
+  readPage(parseHTML(readFileSync(`${FIXTURES}${file}`, 'utf8')).document as unknown as Document, new URL(url)) as ProfileReading;
+
+/** A signed whole percentage as the extension pages show it ("+12%", "−8%"). Written out here, not imported, so the tests check the pages' format. */
+export const signedPercent = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(Math.abs(v))}`;
