@@ -193,7 +193,7 @@ function Deals({ deals }: { deals: Deal[] }) {
       {deals.length === 0 ? <p className="muted">No quote kept yet. Type a fee above (or in the popup or the panel on the profile) and press “Keep as deal”.</p> : (
         <div className="table-wrap">
           <table className="plain">
-            <thead><tr><th scope="col">Kept</th><th scope="col">Deliverable</th><th scope="col" className="n">Fee</th><th scope="col" className="n">ROI P10–P90</th><th scope="col" className="n">Expected ROI (P50)</th><th scope="col" className="n">Break-even chance</th><th scope="col" className="n">Highest fee</th><th scope="col">Assumptions used</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead><tr><th scope="col">Kept</th><th scope="col">Deliverable</th><th scope="col" className="n">Fee</th><th scope="col" className="n">ROI P10–P90</th><th scope="col" className="n">Median ROI (P50)</th><th scope="col" className="n">Break-even chance</th><th scope="col" className="n">Highest fee</th><th scope="col">Assumptions used</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {deals.map((d) => {
                 const m = (v: number) => formatMoney(v, d.currency, navigator.language, { maximumFractionDigits: 0 });
