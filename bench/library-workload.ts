@@ -5,10 +5,14 @@
  * Goals (issue: snapshot library): list with latest numbers < 100 ms, one creator's
  * history < 20 ms, export and import each < 5 s.
  */
-import { allPosts, bucketize, countSnapshots } from '../lib/db/buckets';
+import { allPosts } from '../lib/db/posts';
+import { bucketize } from '../lib/db/layout';
+import { countSnapshots } from '../lib/db/snapshots';
 import { LibraryDb } from '../lib/db/db';
 import { seededRandom } from '../lib/roi/range';
-import { growthBetween, history, listCreators, recentPosts } from '../lib/db/library';
+import { growthBetween, history } from '../lib/db/snapshots';
+import { listCreators } from '../lib/db/creators';
+import { recentPosts } from '../lib/db/posts';
 import { exportJson, exportLibrary, importFile, importJson, parseExportJson } from '../lib/db/transfer';
 import type { Creator, Post, Snapshot } from '../lib/schema';
 

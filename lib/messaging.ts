@@ -5,7 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PopupState } from './background/popup';
-import type { CreatorView } from './overlay/model';
+import type { CreatorView } from './view/creator';
 import type { Estimate } from './roi/range';
 import type { Assumptions } from './schema';
 import type { Deliverable } from './roi/project';

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { LibraryAck, PostBooking, ReadingAck } from '../messaging';
-import type { CreatorView } from '../overlay/model';
+import type { CreatorView } from '../view/creator';
 import { DELIVERABLES } from '../roi/project';
 import { dealOf } from '../roi/deal';
 import { quote } from '../roi/quote';
@@ -16,12 +16,17 @@ import { quote } from '../roi/quote';
 export { dealOf };
 import { AssumptionsSchema, DealSchema, describeIssues, type Creator, type Settings } from '../schema';
 import type { PostReading, ProfileReading } from '../sites/types';
-import { readingFromLibrary } from '../ui/subject';
-import { getPosts, postsOf, snapshotsOf } from '../db/buckets';
-import { addToList, history, listNames } from '../db/library';
+import { postKeyOf } from '../keys';
+import { readingFromLibrary } from '../library/as-reading';
+import { getPosts, postsOf } from '../db/posts';
+import { snapshotsOf } from '../db/snapshots';
+import { addToList, listNames } from '../db/creators';
+import { history } from '../db/snapshots';
 import type { LibraryDb } from '../db/db';
 import { describeDbError } from '../db/errors';
-import { creatorKeyOf, getSettings, recordReading, saveCreator } from '../db/record';
+import { creatorKeyOf } from '../keys';
+import { getSettings } from '../db/settings';
+import { recordReading, saveCreator } from '../db/record';
 import { acceptReading, tabReading, type Sender } from './tab-readings';
 import { markPost, recordObservation } from '../campaigns/store';
 
@@ -207,7 +212,7 @@ export async function keepDeal(db: LibraryDb, tabId: number | undefined, raw: un
 
 /** The bookings of a post's creator (known from the post's URL or the library), newest first. */
 export async function postBookings(db: LibraryDb, reading: PostReading): Promise<PostBooking[]> {
-  const postKey = `${reading.platform}:${reading.id}`;
+  const postKey = postKeyOf(reading.platform, reading.id);
   const [stored] = await getPosts(db, [postKey]);
   const creatorKey = stored?.creatorKey ?? (reading.handle ? creatorKeyOf(reading.platform, reading.handle) : null);
   if (!creatorKey) return [];

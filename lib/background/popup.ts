@@ -7,15 +7,18 @@
  */
 import type { LibraryDb } from '../db/db';
 import { describeDbError } from '../db/errors';
-import { creatorKeyOf, getSettings } from '../db/record';
-import { postsOf, snapshotsOf } from '../db/buckets';
-import type { CreatorView } from '../overlay/model';
+import { creatorKeyOf } from '../keys';
+import { getSettings } from '../db/settings';
+import { postsOf } from '../db/posts';
+import { snapshotsOf } from '../db/snapshots';
+import type { CreatorView } from '../view/creator';
 import { instagramRoute } from '../sites/instagram/read';
 import { tiktokRoute } from '../sites/tiktok/read';
 import { youtubeRoute } from '../sites/youtube/read';
 import type { Platform, ProfileReading } from '../sites/types';
-import { readingFromLibrary } from '../ui/subject';
-import { creatorView, ensureOpen, viewSettings } from './library';
+import { readingFromLibrary } from '../library/as-reading';
+import { creatorView, viewSettings } from './library';
+import { ensureOpen } from '../db/open';
 import { DEFAULT_SETTINGS } from '../schema';
 import { tabReading } from './tab-readings';
 

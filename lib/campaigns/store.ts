@@ -7,15 +7,17 @@
  */
 import Dexie from 'dexie';
 import { dealOf } from '../roi/deal';
-import { postsOf, snapshotsOf } from '../db/buckets';
+import { postsOf } from '../db/posts';
+import { snapshotsOf } from '../db/snapshots';
 import type { LibraryDb } from '../db/db';
-import { getSettings } from '../db/record';
+import { getSettings } from '../db/settings';
 import { quote } from '../roi/quote';
 import { BookingSchema, CampaignSchema, DEFAULT_UTM_PATTERN, describeIssues, PostObservationSchema, type Actual, type Booking, type Campaign, type PostObservation } from '../schema';
 import type { Deliverable } from '../roi/project';
 import type { PostReading } from '../sites/types';
-import { readingFromLibrary } from '../ui/subject';
+import { readingFromLibrary } from '../library/as-reading';
 import { buildLink, postFromUrl } from './links';
+import { creatorKeyOf, postKeyOf } from '../keys';
 
 export type Result<T = void> = { ok: true; value: T } | { ok: false; reason: string };
 const fail = (reason: string) => ({ ok: false as const, reason });
@@ -101,7 +103,7 @@ export async function markPost(db: LibraryDb, bookingId: number, url: string, no
   if (!booking) return fail('This booking no longer exists.');
   const creator = await db.creators.get(booking.creatorKey);
   if (creator && creator.platform !== post.platform) return fail(`That is a ${post.platform} post; ${booking.creatorKey} is on ${creator.platform}.`);
-  if (post.handle && `${post.platform}:${post.handle}` !== booking.creatorKey) return fail(`That post is by @${post.handle}, not ${booking.creatorKey}.`);
+  if (post.handle && creatorKeyOf(post.platform, post.handle) !== booking.creatorKey) return fail(`That post is by @${post.handle}, not ${booking.creatorKey}.`);
   if (booking.postKeys.includes(post.key)) return { ok: true, value: post.key };
   if (booking.postKeys.length >= 50) return fail('A booking tracks at most 50 posts.');
   await db.transaction('rw', db.bookings, db.postObservations, db.postSets, async () => {
@@ -127,7 +129,7 @@ export async function unmarkPost(db: LibraryDb, bookingId: number, postKey: stri
  * time (one observation per visit). Returns how many bookings track it.
  */
 export async function recordObservation(db: LibraryDb, reading: PostReading, now = Date.now()): Promise<number> {
-  const key = `${reading.platform}:${reading.id}`;
+  const key = postKeyOf(reading.platform, reading.id);
   const bookings = await db.bookings.where('postKeys').equals(key).toArray();
   if (!bookings.length) return 0;
   if (reading.views === null && reading.likes === null && reading.comments === null) return 0; // nothing shown: nothing to keep

@@ -8,7 +8,7 @@ import { engagement, medianViews } from '../metrics/engagement';
 import { growth } from '../metrics/growth';
 import type { Creator, Post, Snapshot } from '../schema';
 import type { Platform } from '../sites/types';
-import { recentOf } from '../ui/subject';
+import { recentOf } from '../library/as-reading';
 
 export interface CreatorRow {
   key: string;

@@ -3,12 +3,13 @@
  * background and the extension pages only — a content script's IndexedDB would be the
  * website's.
  *
- * Every version stays listed with its upgrade; tests/unit/db-migrations.test.ts writes
+ * Every version stays listed with its upgrade; tests/unit/db.test.ts writes
  * data in each earlier version's shape and checks that opening the current one keeps it.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Booking, Campaign, Creator, Deal, Post, PostObservation, Settings, Snapshot } from '../schema';
-import { bucketize, type PostSet, type SnapshotYear } from './buckets';
+import { LIBRARY_VERSION } from '../schema';
+import { bucketize, type PostSet, type SnapshotYear } from './layout';
 
 export const DB_NAME = 'creator-lens';
 
@@ -35,7 +36,7 @@ export const V2_STORES = {
 } as const;
 
 /**
- * v3: snapshots kept per creator and year, posts per creator (see buckets.ts: every
+ * v3: snapshots kept per creator and year, posts per creator (see layout.ts: every
  * IndexedDB request has a fixed cost, so 100,000 one-snapshot rows were slow to import).
  * The upgrade moves every v2 snapshot and post into the new tables; ids are dropped
  * (a snapshot is identified by its creator and time).
@@ -57,7 +58,7 @@ export const V4_STORES = {
   postObservations: '[postKey+takenAt], creatorKey',
 } as const;
 
-export const DB_VERSION = 4;
+export const DB_VERSION = LIBRARY_VERSION;
 
 export interface SettingsRow {
   key: 'settings';

@@ -5,40 +5,26 @@
  * profile visited instead. Numbers the page did not show stay null.
  */
 import type { PostReading, ProfileReading, Reading } from '../sites/types';
-import { DEFAULT_SETTINGS, SettingsSchema, type Counts, type Creator, type Post, type Settings, type Snapshot } from '../schema';
-import { addSnapshots, getPosts, putPosts } from './buckets';
+import { creatorKeyOf, postKeyOf } from '../keys';
+import { PROFILE_COUNTS } from '../sites/types';
+import type { Counts, Creator, Post, Snapshot } from '../schema';
 import type { LibraryDb } from './db';
 import { describeDbError } from './errors';
+import { getPosts, putPosts } from './posts';
+import { getSettings } from './settings';
+import { addSnapshots } from './snapshots';
 
 /** Bumped when a reader change alters what a snapshot means. */
 export const READER_VERSION = 1;
-
-import { creatorKeyOf } from '../ui/keys';
-
-export { creatorKeyOf };
-
-export async function getSettings(db: LibraryDb): Promise<Settings> {
-  const row = await db.settings.get('settings');
-  const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(row?.value ?? {}) });
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
-}
-
-export async function updateSettings(db: LibraryDb, patch: Partial<Settings>): Promise<Settings> {
-  const next = SettingsSchema.parse({ ...(await getSettings(db)), ...patch });
-  await db.settings.put({ key: 'settings', value: next });
-  return next;
-}
 
 function countsOf(r: ProfileReading): Counts {
   return { followers: r.followers, following: r.following, posts: r.posts, likes: r.likes, views: r.views };
 }
 
-const COUNT_KEYS = ['followers', 'following', 'posts', 'likes', 'views'] as const;
-
 /** A number the page shows now differs from the last snapshot (or was not shown then). */
 function changed(before: Counts | null, now: Counts): boolean {
   if (!before) return true;
-  return COUNT_KEYS.some((k) => now[k] !== null && now[k] !== before[k]);
+  return PROFILE_COUNTS.some((k) => now[k] !== null && now[k] !== before[k]);
 }
 
 export type RecordResult =
@@ -52,7 +38,7 @@ function snapshotOf(reading: ProfileReading, key: string, now: number, source: S
 async function recordPosts(db: LibraryDb, reading: ProfileReading, key: string, now: number) {
   if (reading.recent.length === 0) return;
   const rows: Post[] = reading.recent.map((p) => ({
-    key: `${reading.platform}:${p.id}`,
+    key: postKeyOf(reading.platform, p.id),
     creatorKey: key,
     platform: reading.platform,
     id: p.id,
@@ -136,7 +122,7 @@ export async function recordReading(db: LibraryDb, reading: Reading, now = Date.
 
 /** A single post's page: its counts are kept when its creator is in the library. */
 async function recordPost(db: LibraryDb, reading: PostReading, now: number): Promise<RecordResult> {
-  const key = `${reading.platform}:${reading.id}`;
+  const key = postKeyOf(reading.platform, reading.id);
   let outcome = 'ignored' as 'post' | 'ignored';
   let creatorKey: string | null = null;
   await db.transaction('rw', db.creators, db.postSets, async () => {
@@ -161,3 +147,6 @@ async function recordPost(db: LibraryDb, reading: PostReading, now: number): Pro
   });
   return { ok: true, outcome, creatorKey: outcome === 'post' ? creatorKey : null };
 }
+
+// SHIM (removed once the components branch is merged)
+export { getSettings, updateSettings } from './settings';

@@ -7,12 +7,15 @@
  * and the library stays exactly as it was. Merging never duplicates snapshots.
  */
 import Papa from 'papaparse';
+import { creatorKeyOf } from '../keys';
 import { z } from 'zod';
 import {
   BookingSchema, CampaignSchema, CreatorSchema, DealSchema, describeIssues, PostObservationSchema, PostSchema, SettingsSchema, SnapshotSchema,
   type Booking, type Campaign, type Creator, type Snapshot,
 } from '../schema';
-import { addSnapshots, allPosts, allSnapshots, existingRows, putPosts } from './buckets';
+import { addSnapshots, allSnapshots } from './snapshots';
+import { allPosts, putPosts } from './posts';
+import { existingRows } from './existing-rows';
 import { DB_VERSION, type LibraryDb } from './db';
 import { describeDbError } from './errors';
 import { READER_VERSION } from './record';
@@ -319,7 +322,7 @@ export function parseCsv(text: string, now = Date.now()): { ok: true; file: Expo
     }
     const d = r.data;
     const handle = d.handle.toLowerCase();
-    const key = `${d.platform}:${handle}`;
+    const key = creatorKeyOf(d.platform, handle);
     const takenAt = Date.parse(d.taken_at);
     const counts = { followers: count(row, 'followers', d.followers), following: count(row, 'following', d.following), posts: count(row, 'posts', d.posts), likes: count(row, 'likes', d.likes), views: count(row, 'views', d.views) };
     const split = (s: string) => s.split(';').map((x) => x.trim()).filter(Boolean);

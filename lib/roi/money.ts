@@ -12,8 +12,11 @@ const SUPPORTED: ReadonlySet<string> | null = (() => {
   }
 })();
 
+/** An ISO 4217 code's shape: three capital letters. */
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
+
 export function isCurrencyCode(code: unknown): code is string {
-  if (typeof code !== 'string' || !/^[A-Z]{3}$/.test(code)) return false;
+  if (typeof code !== 'string' || !CURRENCY_CODE.test(code)) return false;
   return SUPPORTED ? SUPPORTED.has(code) : true;
 }
 

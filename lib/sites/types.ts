@@ -60,15 +60,17 @@ export interface PostReading {
   sources: Partial<Record<PostCount, Source>>;
 }
 
-export type UnreadableReason =
-  | 'not-a-profile' // the URL is not a creator's profile or post (home, search, settings...)
-  | 'not-a-creator' // a topic / gaming / auto-generated page
-  | 'not-found' // the account does not exist
-  | 'private' // the account is private and shows no counts
-  | 'login-wall' // the site asks to log in before showing counts
-  | 'error-page' // the site's own error page
-  | 'loading' // the page has not rendered this profile yet (in-page navigation)
-  | 'no-stats'; // nothing we recognise: a layout we do not know
+export const UNREADABLE_REASONS = [
+  'not-a-profile', // the URL is not a creator's profile or post (home, search, settings...)
+  'not-a-creator', // a topic / gaming / auto-generated page
+  'not-found', // the account does not exist
+  'private', // the account is private and shows no counts
+  'login-wall', // the site asks to log in before showing counts
+  'error-page', // the site's own error page
+  'loading', // the page has not rendered this profile yet (in-page navigation)
+  'no-stats', // nothing we recognise: a layout we do not know
+] as const;
+export type UnreadableReason = (typeof UNREADABLE_REASONS)[number];
 
 export interface Unreadable {
   kind: 'unreadable';

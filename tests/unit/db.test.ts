@@ -1,11 +1,15 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { countSnapshots, getPosts } from '../../lib/db/buckets';
+import { countSnapshots } from '../../lib/db/snapshots';
+import { getPosts } from '../../lib/db/posts';
 import { DB_VERSION, LibraryDb, V1_STORES, V2_STORES } from '../../lib/db/db';
 import { freshDb, track, uniqueName } from './db-helpers';
-import { addToList, deleteCreators, growthBetween, history, listCreators, listNames, recentPosts, removeFromList, rename, setNotes, setTags } from '../../lib/db/library';
-import { getSettings, recordReading, saveCreator, updateSettings } from '../../lib/db/record';
+import { addToList, deleteCreators, listCreators, listNames, removeFromList, rename, setNotes, setTags } from '../../lib/db/creators';
+import { growthBetween, history } from '../../lib/db/snapshots';
+import { recentPosts } from '../../lib/db/posts';
+import { getSettings, updateSettings } from '../../lib/db/settings';
+import { recordReading, saveCreator } from '../../lib/db/record';
 import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';
 import { loadFixture } from './fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatCount, overlayModel, pageLocale, parseFee, type CreatorView } from '../../lib/overlay/model';
+import { formatCount, overlayModel, pageLocale, parseFee, type CreatorView } from '../../lib/view/creator';
 import { impressionsFor, quote } from '../../lib/roi/quote';
 import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';

@@ -10,15 +10,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { keepDealFromUi, onReading, saveTab } from '../../lib/background/library';
 import { creatorKeyFromUrl, popupState } from '../../lib/background/popup';
 import { filterRows, growthClass, rowOf, sortRows, type CreatorRow, type SortKey } from '../../lib/dashboard/rows';
-import { loadDetails } from '../../lib/dashboard/load';
+import { loadDetails } from '../../lib/db/details';
 import { DEFAULT_TIER_BOUNDARIES } from '../../lib/metrics/benchmarks';
 import { recordReading, saveCreator } from '../../lib/db/record';
-import { addToList } from '../../lib/db/library';
+import { addToList } from '../../lib/db/creators';
 import { quote } from '../../lib/roi/quote';
 import type { Creator } from '../../lib/schema';
 import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';
-import { readingFromLibrary } from '../../lib/ui/subject';
+import { readingFromLibrary } from '../../lib/library/as-reading';
 import { freshDb } from './db-helpers';
 import { loadFixture } from './fixtures';
 

@@ -1,0 +1,54 @@
+/** A creator's posts as the pages showed them (stored per creator, see layout.ts). */
+import type { Post } from '../schema';
+import type { LibraryDb } from './db';
+import { existingRows } from './existing-rows';
+import { groupBy, postSet, type PostSet } from './layout';
+
+/**
+ * Writes posts: each one replaces the stored post with the same key, keeping when it was
+ * first seen and any count the new one lacks. `merge(old, new)` decides the result.
+ */
+export async function putPosts(db: LibraryDb, list: readonly Post[], merge: (old: Post, next: Post) => Post = (_old, next) => next): Promise<number> {
+  const byCreator = groupBy(list, (p) => p.creatorKey);
+  const creatorKeys = [...byCreator.keys()];
+  const existing = await existingRows<string, PostSet>(db.postSets, creatorKeys);
+  const rows = creatorKeys.map((creatorKey, i): PostSet => {
+    const old = new Map((existing[i]?.posts ?? []).map((p) => [p.key, p]));
+    const posts = new Map<string, Post>();
+    for (const p of byCreator.get(creatorKey)!) {
+      const before = posts.get(p.key) ?? old.get(p.key);
+      posts.set(p.key, before ? merge(before, p) : p);
+    }
+    for (const [key, p] of old) if (!posts.has(key)) posts.set(key, p);
+    return postSet(creatorKey, [...posts.values()]);
+  });
+  await db.postSets.bulkPut(rows);
+  return list.length;
+}
+
+/** Posts by key ("platform:id"), wherever they are stored. */
+export async function getPosts(db: LibraryDb, keys: readonly string[]): Promise<(Post | undefined)[]> {
+  if (keys.length === 0) return [];
+  const sets = await db.postSets.where('postKeys').anyOf([...keys]).toArray();
+  const found = new Map(sets.flatMap((s) => s.posts).map((p) => [p.key, p]));
+  return keys.map((k) => found.get(k));
+}
+
+/** A creator's posts, most recently seen first. */
+export async function postsOf(db: LibraryDb, creatorKey: string): Promise<Post[]> {
+  return (await db.postSets.get(creatorKey))?.posts ?? [];
+}
+
+export async function allPosts(db: LibraryDb): Promise<Post[]> {
+  return (await db.postSets.toArray()).flatMap((s) => s.posts);
+}
+
+/** The creator's posts, most recently seen first. */
+export async function recentPosts(db: LibraryDb, creatorKey: string, limit = 30): Promise<Post[]> {
+  return (await postsOf(db, creatorKey)).slice(0, limit);
+}
+
+/** Deletes every post of these creators. */
+export async function deletePostsOf(db: LibraryDb, creatorKeys: readonly string[]): Promise<void> {
+  await db.postSets.bulkDelete([...creatorKeys]);
+}

@@ -1,0 +1,101 @@
+/**
+ * The library's stored records (lib/db): creators, their snapshots and posts, and kept
+ * deals. Validated where they cross a boundary (a message, an import); types for stored
+ * data are inferred from these schemas.
+ */
+import { z } from 'zod';
+import { DELIVERABLES } from '../roi/project';
+import { PROFILE_COUNTS } from '../sites/types';
+import { count, creatorKey, currency, estimate, flags, label, money, PLATFORM, profileCounts, siteUrl, text, time } from './primitives';
+
+/** The library's version: lib/db/db.ts lists every version's stores, export files carry it. */
+export const LIBRARY_VERSION = 4;
+
+export const CountsSchema = profileCounts();
+
+export const LatestSchema = CountsSchema.extend({ takenAt: time }).strict();
+
+export const CreatorSchema = z
+  .object({
+    key: creatorKey,
+    platform: PLATFORM,
+    handle: text(100).min(1),
+    displayName: text(300).nullable(),
+    url: siteUrl,
+    /** When the user saved this creator; null when only recorded ("record every profile"). */
+    savedAt: time.nullable(),
+    firstSeenAt: time,
+    lastSeenAt: time,
+    latest: LatestSchema.nullable(),
+    lists: z.array(label).max(200),
+    tags: z.array(label).max(200),
+    notes: text(20_000),
+  })
+  .strict()
+  .refine((c) => c.key === `${c.platform}:${c.handle}`, { message: 'key must be "platform:handle"', path: ['key'] });
+
+export const SnapshotSchema = CountsSchema.extend({
+  id: z.number().int().positive().optional(),
+  creatorKey,
+  takenAt: time,
+  exact: flags(PROFILE_COUNTS),
+  source: z.enum(['auto', 'manual']),
+  readerVersion: z.number().int().nonnegative().max(1_000_000),
+}).strict();
+
+export const PostSchema = z
+  .object({
+    key: z.string().max(120),
+    creatorKey,
+    platform: PLATFORM,
+    id: text(64).min(1),
+    url: siteUrl,
+    views: count,
+    likes: count,
+    comments: count,
+    shares: count,
+    publishedText: text(100).nullable(),
+    firstSeenAt: time,
+    lastSeenAt: time,
+  })
+  .strict()
+  .refine((p) => p.key === `${p.platform}:${p.id}`, { message: 'key must be "platform:id"', path: ['key'] });
+
+/** The assumptions a projection was made with, so a quote can be revisited. */
+export const DealAssumptionsSchema = z
+  .object({ impressions: estimate, ctr: estimate, cvr: estimate, aov: estimate, margin: estimate, targetRoi: z.number().finite() })
+  .strict();
+
+/** Headline figures of a projection at the time (kept unchanged). */
+export const DealProjectionSchema = z
+  .object({
+    roiP10: z.number().finite().nullable(),
+    roiP50: z.number().finite().nullable(),
+    roiP90: z.number().finite().nullable(),
+    revenueP50: z.number().finite(),
+    probabilityBreakEven: z.number().min(0).max(1).nullable(),
+    maxFee: z.number().finite(),
+    cpm: z.number().finite().nullable(),
+  })
+  .strict();
+
+export const DealSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    creatorKey,
+    createdAt: time,
+    fee: money,
+    extraCosts: money,
+    currency,
+    deliverable: z.enum(DELIVERABLES),
+    assumptions: DealAssumptionsSchema,
+    projection: DealProjectionSchema,
+    note: text(2_000),
+  })
+  .strict();
+
+export type Creator = z.infer<typeof CreatorSchema>;
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+export type Post = z.infer<typeof PostSchema>;
+export type Deal = z.infer<typeof DealSchema>;
+export type Counts = z.infer<typeof CountsSchema>;

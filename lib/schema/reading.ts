@@ -1,0 +1,67 @@
+/**
+ * The wire format of a reading: what a content script sends the background about the page
+ * it read. Content scripts run on pages we do not control, so everything is checked here
+ * before anything keeps it. `Reading` (lib/sites/types.ts) is the type the readers build;
+ * tests/unit/schema-types.test.ts holds the two together.
+ */
+import { z } from 'zod';
+import { POST_COUNTS, PROFILE_COUNTS, UNREADABLE_REASONS } from '../sites/types';
+import { count, flags, PLATFORM, siteUrl, sources, text } from './primitives';
+
+export const RecentPostSchema = z
+  .object({
+    id: text(64).min(1),
+    url: siteUrl,
+    views: count,
+    likes: count,
+    comments: count,
+    publishedText: text(100).nullable(),
+  })
+  .strict();
+
+export const ProfileReadingSchema = z
+  .object({
+    kind: z.literal('profile'),
+    platform: PLATFORM,
+    handle: text(100).min(1),
+    displayName: text(300).nullable(),
+    url: siteUrl,
+    followers: count,
+    following: count,
+    posts: count,
+    likes: count,
+    views: count,
+    exact: flags(PROFILE_COUNTS),
+    sources: sources(PROFILE_COUNTS),
+    recent: z.array(RecentPostSchema).max(500),
+  })
+  .strict();
+
+export const PostReadingSchema = z
+  .object({
+    kind: z.literal('post'),
+    platform: PLATFORM,
+    handle: text(100).min(1).nullable(),
+    id: text(64).min(1),
+    url: siteUrl,
+    likes: count,
+    comments: count,
+    views: count,
+    shares: count,
+    exact: flags(POST_COUNTS),
+    sources: sources(POST_COUNTS),
+  })
+  .strict();
+
+export const UnreadableSchema = z
+  .object({
+    kind: z.literal('unreadable'),
+    platform: PLATFORM,
+    reason: z.enum(UNREADABLE_REASONS),
+    message: text(500),
+  })
+  .strict();
+
+export const ReadingSchema = z.discriminatedUnion('kind', [ProfileReadingSchema, PostReadingSchema, UnreadableSchema]);
+
+export type ValidReading = z.infer<typeof ReadingSchema>;
