@@ -9,6 +9,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Booking, Campaign, Creator, Deal, Post, PostObservation, Settings, Snapshot } from '../schema';
 import { LIBRARY_VERSION } from '../schema';
+import { upgradeV1Creator } from './upgrades';
 import { bucketize, type PostSet, type SnapshotYear } from './layout';
 
 export const DB_NAME = 'creator-lens';
@@ -84,10 +85,7 @@ export class LibraryDb extends Dexie {
         tx
           .table('creators')
           .toCollection()
-          .modify((creator: Record<string, unknown>) => {
-            if (!Array.isArray(creator.tags)) creator.tags = [];
-            if (typeof creator.notes !== 'string') creator.notes = '';
-          }),
+          .modify((creator: Record<string, unknown>) => upgradeV1Creator(creator)),
       );
     this.version(3)
       .stores(V3_STORES)

@@ -1,0 +1,93 @@
+/** The CSV export and import: one row per snapshot, for spreadsheets (papaparse, formulas escaped). */
+import Papa from 'papaparse';
+import { creatorKeyOf } from '../../keys';
+import { CSV_COLUMNS, CsvRowSchema, describeIssues, ExportFileSchema, FORMAT, type Creator, type ExportFile, type Snapshot } from '../../schema';
+import { DB_VERSION, type LibraryDb } from '../db';
+import { READER_VERSION } from '../record';
+import { allSnapshots } from '../snapshots';
+import { importFile, type ImportResult } from './import';
+import { MAX_IMPORT_BYTES } from './json';
+import { duplicatesIn } from './merge';
+
+export { CSV_COLUMNS };
+
+/** One row per snapshot. Cells that a spreadsheet would run as a formula are escaped. */
+export async function exportCsv(db: LibraryDb): Promise<string> {
+  const [creators, snapshots] = await Promise.all([db.creators.toArray(), allSnapshots(db)]);
+  const byKey = new Map(creators.map((c) => [c.key, c]));
+  const rows = snapshots
+    .sort((a, b) => (a.creatorKey < b.creatorKey ? -1 : a.creatorKey > b.creatorKey ? 1 : a.takenAt - b.takenAt))
+    .map((s) => {
+      const c = byKey.get(s.creatorKey);
+      return [
+        c?.platform ?? s.creatorKey.split(':')[0], c?.handle ?? s.creatorKey.split(':').slice(1).join(':'), c?.displayName ?? '', c?.url ?? '',
+        new Date(s.takenAt).toISOString(), s.followers ?? '', s.following ?? '', s.posts ?? '', s.likes ?? '', s.views ?? '', s.source,
+        (c?.lists ?? []).join('; '), (c?.tags ?? []).join('; '),
+      ];
+    });
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\r\n' });
+}
+
+/** A CSV in the export's columns → the same checks and merge as a JSON import. */
+export function parseCsv(text: string, now = Date.now()): { ok: true; file: ExportFile } | { ok: false; errors: string[] } {
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, errors: [`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`] };
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true });
+  const errors = parsed.errors.slice(0, 10).map((e) => `row ${(e.row ?? 0) + 2}: ${e.message}`);
+  const header = parsed.meta.fields ?? [];
+  const missingColumns = CSV_COLUMNS.filter((c) => !header.includes(c));
+  if (missingColumns.length) return { ok: false, errors: [`Missing columns: ${missingColumns.join(', ')}.`, ...errors] };
+  const creators = new Map<string, Creator>();
+  const snapshots: Snapshot[] = [];
+  const count = (row: number, field: string, v: string): number | null => {
+    if (v.trim() === '') return null;
+    const n = Number(v.replace(/^'/, ''));
+    if (!Number.isSafeInteger(n) || n < 0) {
+      errors.push(`row ${row}, ${field}: "${v.slice(0, 40)}" is not a whole number of 0 or more.`);
+      return null;
+    }
+    return n;
+  };
+  parsed.data.forEach((raw, i) => {
+    const row = i + 2; // the header is row 1
+    const r = CsvRowSchema.safeParse(raw);
+    if (!r.success) {
+      errors.push(...r.error.issues.slice(0, 3).map((iss) => `row ${row}, ${iss.path.join('.') || 'columns'}: ${iss.message}`));
+      return;
+    }
+    const d = r.data;
+    const handle = d.handle.toLowerCase();
+    const key = creatorKeyOf(d.platform, handle);
+    const takenAt = Date.parse(d.taken_at);
+    const counts = { followers: count(row, 'followers', d.followers), following: count(row, 'following', d.following), posts: count(row, 'posts', d.posts), likes: count(row, 'likes', d.likes), views: count(row, 'views', d.views) };
+    const split = (s: string) => s.split(';').map((x) => x.trim()).filter(Boolean);
+    const old = creators.get(key);
+    const latestAt = Math.max(old?.lastSeenAt ?? 0, takenAt);
+    creators.set(key, {
+      key,
+      platform: d.platform,
+      handle,
+      displayName: d.display_name.replace(/^'(?=[=+\-@\t\r])/, '') || old?.displayName || null,
+      url: d.profile_url || old?.url || '',
+      savedAt: old ? Math.min(old.savedAt ?? takenAt, takenAt) : takenAt,
+      firstSeenAt: Math.min(old?.firstSeenAt ?? takenAt, takenAt),
+      lastSeenAt: latestAt,
+      latest: !old?.latest || takenAt >= old.latest.takenAt ? { takenAt, ...counts } : old.latest,
+      lists: [...new Set([...(old?.lists ?? []), ...split(d.lists)])],
+      tags: [...new Set([...(old?.tags ?? []), ...split(d.tags)])],
+      notes: old?.notes ?? '',
+    });
+    const exact = { followers: false, following: false, posts: false, likes: false, views: false };
+    snapshots.push({ creatorKey: key, takenAt, ...counts, exact, source: d.source, readerVersion: READER_VERSION });
+  });
+  if (errors.length) return { ok: false, errors: errors.slice(0, 20) };
+  const file = { format: FORMAT, schemaVersion: DB_VERSION, exportedAt: now, creators: [...creators.values()], snapshots, posts: [], deals: [], settings: null };
+  const checked = ExportFileSchema.safeParse(file);
+  if (!checked.success) return { ok: false, errors: [describeIssues(checked.error)] };
+  const dupes = duplicatesIn(checked.data);
+  return dupes.length ? { ok: false, errors: dupes } : { ok: true, file: checked.data };
+}
+
+export async function importCsv(db: LibraryDb, text: string): Promise<ImportResult> {
+  const parsed = parseCsv(text);
+  return parsed.ok ? importFile(db, parsed.file) : parsed;
+}
