@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createOverlay } from '@/components/overlay/mount';
-import { sendMessage } from './messaging';
+import { sendMessage } from './protocol';
 import type { Site } from './sites/types';
 import { watchPage } from './sites/watch';
 

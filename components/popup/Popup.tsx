@@ -2,12 +2,11 @@
  * The popup: "what about the creator in this tab?" The creator's numbers and engagement
  * against its band, then the quoted fee weighed (components/ui/QuoteForm.tsx). When the tab
  * shows no profile: the most recently seen saved creators and the dashboard.
- * Everything comes from one background message (lib/background/popup.ts).
+ * Everything comes from one background message (lib/background/popup-state.ts).
  */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { PopupState } from '@/lib/background/popup';
-import { sendMessage } from '@/lib/messaging';
+import { sendMessage, type PopupState, type Refusal } from '@/lib/protocol';
 import { compact } from '@/lib/ui/format';
 import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
 import { creatorKeyOf } from '@/lib/ui/keys';
@@ -18,7 +17,7 @@ export interface PopupProps {
   /** The tab to describe; null when the active tab could not be found. */
   tab: { id: number | null; url: string | null };
   /** The background's answer, already asked for (else the popup asks). */
-  initial?: Promise<PopupState>;
+  initial?: Promise<PopupState | Refusal>;
   onPainted?(): void;
 }
 
@@ -37,6 +36,7 @@ export function Popup({ tab, initial, onPainted }: PopupProps) {
   useEffect(() => {
     (initial ?? sendMessage('ui→bg:popup', { tabId: tab.id, url: tab.url }))
       .then((s) => {
+        if ('ok' in s) throw new Error(s.reason);
         setState(s);
         setSaved(s.subject?.view?.saved ? 'yes' : 'no');
       })

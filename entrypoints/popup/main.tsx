@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
-import { sendMessage } from '@/lib/messaging';
+import { sendMessage } from '@/lib/protocol';
 import '@/components/ui/theme.css';
 import '@/components/popup/popup.css';
 

@@ -1,28 +1,25 @@
 /**
  * The latest validated reading per tab. Kept in storage.session so it survives the MV3
  * service worker stopping between messages, and disappears with the browser session.
- * What lasts is recorded in the library (lib/background/library.ts).
+ * What lasts is recorded in the library (readings.ts).
  */
 import { browser } from 'wxt/browser';
-import type { TabReading } from '../messaging';
+import type { Refusal, TabReading } from '../protocol/payloads';
 import type { Reading } from '../sites/types';
-import { describeIssues, ReadingSchema } from '../schema';
 
 const HOST_OF = { instagram: 'www.instagram.com', youtube: 'www.youtube.com', tiktok: 'www.tiktok.com' } as const;
 const key = (tabId: number) => `tab-reading:${tabId}`;
 
+/** Who sent a message, as the browser tells the background. */
 export interface Sender {
   tab?: { id?: number };
   url?: string;
 }
 
-/** Validates a reading from a content script; keeps it only when it is valid and its page is the sender's. */
-export async function acceptReading(raw: unknown, sender: Sender, now = Date.now()): Promise<{ ok: true; reading: Reading } | { ok: false; reason: string }> {
+/** Keeps a validated reading for its tab, when its page is the sender's (a page cannot send another site's numbers). */
+export async function keepTabReading(reading: Reading, sender: Sender, now = Date.now()): Promise<{ ok: true; reading: Reading } | Refusal> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return { ok: false, reason: 'Readings are only accepted from a tab.' };
-  const parsed = ReadingSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: `Invalid reading: ${describeIssues(parsed.error)}` };
-  const reading = parsed.data;
   let senderHost: string | null = null;
   try {
     senderHost = sender.url ? new URL(sender.url).hostname : null;

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { acceptReading, forgetTab, tabReading } from '../../lib/background/tab-readings';
+import { forgetTab, tabReading } from '../../lib/background/tab-readings';
+import { acceptReading } from './background-helpers';
 import { readPage } from '../../lib/sites/registry';
 import { loadFixture } from './fixtures';
 

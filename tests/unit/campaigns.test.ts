@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { markTabPost, onReading } from '../../lib/background/library';
+import { markTabPost, onReading } from './background-helpers';
 import { actualOf, checkGoals, latestByPost, totalsOf } from '../../lib/campaigns/actuals';
 import { buildLink, postFromUrl } from '../../lib/campaigns/links';
 import { ATTRIBUTION_CAVEAT, rankCreators, rankingCsv } from '../../lib/campaigns/ranking';

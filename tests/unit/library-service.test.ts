@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addTabToList, keepDeal, onReading, saveFromUi, saveTab } from '../../lib/background/library';
+import { addTabToList, keepDeal, onReading, saveFromUi, saveTab } from './background-helpers';
 import { ensureOpen } from '../../lib/db/open';
 import { quote } from '../../lib/roi/quote';
 import { DEFAULT_SETTINGS } from '../../lib/schema';

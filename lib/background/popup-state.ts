@@ -1,54 +1,26 @@
 /**
- * What the popup shows for a tab, in one answer: the creator the tab shows (from the page's
- * validated reading, or from the library when the page has not been read in this session),
- * what the library knows about it, the user's settings, and — when the tab is no profile —
- * the most recently seen saved creators. One message, so the popup paints after one round
- * trip and carries neither Dexie nor zod.
+ * ui→bg:popup — what the popup shows for a tab, in one answer: the creator the tab shows
+ * (from the page's validated reading, or from the library when the page has not been read
+ * in this session), what the library knows about it, the user's settings, and — when the
+ * tab is no profile — the most recently seen saved creators. One message, so the popup
+ * paints after one round trip and carries neither Dexie nor zod.
  */
 import type { LibraryDb } from '../db/db';
 import { describeDbError } from '../db/errors';
-import { creatorKeyOf } from '../keys';
-import { getSettings } from '../db/settings';
+import { ensureOpen } from '../db/open';
 import { postsOf } from '../db/posts';
+import { getSettings } from '../db/settings';
 import { snapshotsOf } from '../db/snapshots';
-import type { CreatorView } from '../view/creator';
+import { creatorKeyOf } from '../keys';
+import { readingFromLibrary } from '../library/as-reading';
+import { creatorView, viewSettings } from '../library/creator-view';
+import type { CreatorView, PopupState, RecentCreator } from '../protocol/payloads';
+import { DEFAULT_SETTINGS } from '../schema';
 import { instagramRoute } from '../sites/instagram/read';
 import { tiktokRoute } from '../sites/tiktok/read';
+import type { Platform } from '../sites/types';
 import { youtubeRoute } from '../sites/youtube/read';
-import type { Platform, ProfileReading } from '../sites/types';
-import { readingFromLibrary } from '../library/as-reading';
-import { creatorView, viewSettings } from './library';
-import { ensureOpen } from '../db/open';
-import { DEFAULT_SETTINGS } from '../schema';
 import { tabReading } from './tab-readings';
-
-export interface RecentCreator {
-  key: string;
-  platform: Platform;
-  handle: string;
-  displayName: string | null;
-  url: string;
-  followers: number | null;
-  lastSeenAt: number;
-}
-
-export interface PopupState {
-  /** The site of the tab, when it is one Creator Lens reads. */
-  platform: Platform | null;
-  subject: {
-    reading: ProfileReading;
-    /** "page": read from the open tab now; "library": the latest saved snapshot. */
-    source: 'page' | 'library';
-    /** When the numbers were read. */
-    seenAt: number;
-    view: CreatorView | null;
-  } | null;
-  /** Why the tab shows no creator, in one sentence. */
-  message: string;
-  recent: RecentCreator[];
-  settings: CreatorView['settings'];
-  libraryError: string | null;
-}
 
 const PLATFORM_OF: Record<string, Platform> = { 'www.instagram.com': 'instagram', 'www.youtube.com': 'youtube', 'www.tiktok.com': 'tiktok' };
 

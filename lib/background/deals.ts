@@ -1,0 +1,55 @@
+/**
+ * cs→bg:keep-deal and ui→bg:keep-deal — keeps a quote as a deal, with the assumptions and
+ * the projection as they are now, recomputed here from the reading validated for the tab,
+ * or from the library for a saved creator — never from numbers sent with the request.
+ * Saves the creator first if needed.
+ */
+import type { LibraryDb } from '../db/db';
+import { describeDbError } from '../db/errors';
+import { ensureOpen } from '../db/open';
+import { postsOf } from '../db/posts';
+import { getSettings } from '../db/settings';
+import { snapshotsOf } from '../db/snapshots';
+import { creatorKeyOf } from '../keys';
+import { readingFromLibrary } from '../library/as-reading';
+import { addDeal, quoteDeal } from '../library/deals';
+import type { DealAck } from '../protocol/payloads';
+import type { KeepDealRequest } from '../protocol/requests';
+import type { Assumptions } from '../schema';
+import type { Estimate } from '../roi/range';
+import type { ProfileReading } from '../sites/types';
+import { saveTab } from './saves';
+import { tabReading } from './tab-readings';
+
+/** The creator's numbers to quote on: the tab's validated reading, else the saved creator's latest. */
+async function quotedReading(db: LibraryDb, tabId: number | undefined, creatorKey: string): Promise<ProfileReading | null> {
+  const kept = tabId === undefined ? null : await tabReading(tabId);
+  const reading = kept?.reading;
+  if (reading?.kind === 'profile' && creatorKeyOf(reading.platform, reading.handle) === creatorKey) return reading;
+  const creator = await db.creators.get(creatorKey);
+  if (!creator?.savedAt || !creator.latest) return null;
+  const [snapshots, posts] = await Promise.all([snapshotsOf(db, creatorKey), postsOf(db, creatorKey)]);
+  return readingFromLibrary(creator, snapshots.at(-1), posts);
+}
+
+type ValidDealRequest = Omit<KeepDealRequest, 'assumptions' | 'impressions'> & { assumptions?: Assumptions; impressions?: Estimate | null };
+
+export async function keepTabDeal(db: LibraryDb, tabId: number | undefined, request: ValidDealRequest, now = Date.now()): Promise<DealAck> {
+  const { creatorKey, fee, currency, deliverable } = request;
+  try {
+    await ensureOpen(db);
+  } catch (error) {
+    return { ok: false, reason: describeDbError(error) };
+  }
+  const reading = await quotedReading(db, tabId, creatorKey);
+  if (!reading) return { ok: false, reason: 'The tab no longer shows this creator, and it is not saved; nothing was kept.' };
+  const settings = await getSettings(db);
+  const made = quoteDeal(creatorKey, reading, { fee, currency, deliverable, assumptions: request.assumptions ?? settings.assumptions, impressions: request.impressions ?? null, tierBoundaries: settings.tierBoundaries }, now);
+  if (!made.ok) return made;
+  const existing = await db.creators.get(creatorKey);
+  if (!existing?.savedAt) {
+    const saved = await saveTab(db, tabId, { creatorKey }, now);
+    if (!saved.ok) return saved;
+  }
+  return addDeal(db, made.deal);
+}

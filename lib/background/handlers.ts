@@ -1,0 +1,111 @@
+/**
+ * The background's one table of message handlers. Every message type has exactly one entry:
+ * its request schema (lib/protocol/requests.ts), the reason given when a request does not
+ * fit it, and the handler, which only ever sees validated data. `dispatch` is the one way in
+ * (entrypoints/background.ts registers it for every message; the tests call it), so invalid
+ * input is refused with a reason and nothing is written, whatever the message.
+ */
+import type { z } from 'zod';
+import type { LibraryDb } from '../db/db';
+import type { MessageName, ProtocolMap } from '../protocol';
+import type { Refusal } from '../protocol/payloads';
+import {
+  KeepDealRequest, ListRequest, MarkPostRequest, PopupRequest, ReadingRequest, SaveRequest, TabReadingRequest, UiKeepDealRequest, UiSaveTabRequest,
+} from '../protocol/requests';
+import { describeIssues } from '../schema';
+import { keepTabDeal } from './deals';
+import { popupState } from './popup-state';
+import { markTabPost } from './posts';
+import { onReading } from './readings';
+import { addTabToList, saveTab } from './saves';
+import { tabReading, type Sender } from './tab-readings';
+
+export interface HandlerContext {
+  sender: Sender;
+  /** The sender's tab, when it has one. */
+  tabId: number | undefined;
+  now: number;
+}
+
+interface Handler<S extends z.ZodType, R> {
+  request: S;
+  /** The reason a request that does not fit `request` is refused with (given the schema's first problems). */
+  invalid: (issues: string) => string;
+  handle: (db: LibraryDb, data: z.output<S>, context: HandlerContext) => Promise<R>;
+}
+
+const handler = <S extends z.ZodType, R>(h: Handler<S, R>) => h;
+
+type Response<N extends MessageName> = ReturnType<ProtocolMap[N]>;
+
+export const HANDLERS: { [N in MessageName]: Handler<z.ZodType, Response<N>> } = {
+  'cs→bg:reading': handler({
+    request: ReadingRequest,
+    invalid: (issues) => `Invalid reading: ${issues}`,
+    handle: (db, reading, { sender, now }) => onReading(db, reading, sender, now),
+  }),
+  'cs→bg:save': handler({
+    request: SaveRequest,
+    invalid: () => 'Invalid save request: it must name a creator as platform:handle.',
+    handle: (db, request, { tabId, now }) => saveTab(db, tabId, request, now),
+  }),
+  'cs→bg:add-to-list': handler({
+    request: ListRequest,
+    invalid: () => 'Invalid list request: a creator and a list name of 1 to 100 characters.',
+    handle: (db, request, { tabId, now }) => addTabToList(db, tabId, request, now),
+  }),
+  'cs→bg:mark-post': handler({
+    request: MarkPostRequest,
+    invalid: () => 'Invalid request: it must name a booking.',
+    handle: (db, request, { tabId, now }) => markTabPost(db, tabId, request, now),
+  }),
+  'cs→bg:keep-deal': handler({
+    request: KeepDealRequest,
+    invalid: (issues) => `Invalid quote: ${issues}`,
+    handle: (db, request, { tabId, now }) => keepTabDeal(db, tabId, request, now),
+  }),
+  'ui→bg:save-tab': handler({
+    request: UiSaveTabRequest,
+    invalid: () => 'Invalid save request: it must name a tab and a creator.',
+    handle: (db, { tabId, creatorKey }, { now }) => saveTab(db, tabId, { creatorKey }, now),
+  }),
+  'ui→bg:tab-reading': handler({
+    request: TabReadingRequest,
+    invalid: () => 'Invalid request: it must name a tab.',
+    handle: (_db, tabId) => tabReading(tabId),
+  }),
+  'ui→bg:popup': handler({
+    request: PopupRequest,
+    invalid: () => 'Invalid request: it must name a tab and its address (or null).',
+    handle: (db, { tabId, url }) => popupState(db, tabId ?? undefined, url ?? undefined),
+  }),
+  'ui→bg:keep-deal': handler({
+    request: UiKeepDealRequest,
+    invalid: (issues) => `Invalid quote: ${issues}`,
+    handle: (db, { tabId, ...request }, { now }) => keepTabDeal(db, tabId ?? undefined, request, now),
+  }),
+};
+
+const isMessage = (name: unknown): name is MessageName => typeof name === 'string' && Object.hasOwn(HANDLERS, name);
+
+/** Checks a request against its message's schema: the data the handler may see, or the reason it is refused. */
+export function validateRequest<N extends MessageName>(name: N, raw: unknown): { ok: true; data: unknown } | Refusal {
+  if (!isMessage(name)) return { ok: false, reason: `Unknown message ${JSON.stringify(String(name)).slice(0, 80)}.` };
+  const entry = HANDLERS[name];
+  const parsed = entry.request.safeParse(raw);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, reason: entry.invalid(describeIssues(parsed.error)) };
+}
+
+/** Validates and handles one message. A handler that throws answers with its error as the reason (the sender is never left waiting). */
+export async function dispatch<N extends MessageName>(db: LibraryDb, name: N, raw: unknown, sender: Sender, now = Date.now()): Promise<Response<N> | Refusal> {
+  const valid = validateRequest(name, raw);
+  if (!valid.ok) return valid;
+  const tabId = sender.tab?.id;
+  try {
+    return await HANDLERS[name].handle(db, valid.data, { sender, tabId: tabId !== undefined && tabId >= 0 ? tabId : undefined, now });
+  } catch (error) {
+    return { ok: false, reason: `Creator Lens could not do this: ${(error as Error)?.message ?? String(error)}` };
+  }
+}
+
+export const MESSAGE_NAMES = Object.keys(HANDLERS) as MessageName[];
