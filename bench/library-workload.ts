@@ -67,7 +67,7 @@ export async function seedLibrary(db: LibraryDb, creators = 5_000, snapshotsPerC
     }
     creatorRows.push({
       key, platform, handle, displayName: `Creator ${i}`, url: platform === 'youtube' ? `https://www.youtube.com/@${handle}` : platform === 'tiktok' ? `https://www.tiktok.com/@${handle}` : `https://www.instagram.com/${handle}/`,
-      savedAt: start, firstSeenAt: start, lastSeenAt: last!.takenAt, latest: { takenAt: last!.takenAt, followers: last!.followers, following: last!.following, posts: last!.posts, likes: last!.likes, views: last!.views },
+      savedAt: start, firstSeenAt: start, lastSeenAt: last!.takenAt, latest: { takenAt: last!.takenAt, followers: last!.followers, following: last!.following, posts: last!.posts, likes: last!.likes, views: last!.views, exact: { ...last!.exact } },
       lists: i % 10 === 0 ? ['Spring campaign'] : [], tags: i % 7 === 0 ? ['food'] : [], notes: i % 5 === 0 ? 'Replied to our email; asked for rates.' : '',
     });
   }

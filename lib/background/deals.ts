@@ -9,7 +9,6 @@ import { describeDbError } from '../db/errors';
 import { ensureOpen } from '../db/open';
 import { postsOf } from '../db/posts';
 import { getSettings } from '../db/settings';
-import { snapshotsOf } from '../db/snapshots';
 import { creatorKeyOf } from '../keys';
 import { readingFromLibrary } from '../library/as-reading';
 import { addDeal, quoteDeal } from '../library/deals';
@@ -28,8 +27,7 @@ async function quotedReading(db: LibraryDb, tabId: number | undefined, creatorKe
   if (reading?.kind === 'profile' && creatorKeyOf(reading.platform, reading.handle) === creatorKey) return reading;
   const creator = await db.creators.get(creatorKey);
   if (!creator?.savedAt || !creator.latest) return null;
-  const [snapshots, posts] = await Promise.all([snapshotsOf(db, creatorKey), postsOf(db, creatorKey)]);
-  return readingFromLibrary(creator, snapshots.at(-1), posts);
+  return readingFromLibrary(creator, await postsOf(db, creatorKey));
 }
 
 type ValidDealRequest = Omit<KeepDealRequest, 'assumptions' | 'impressions'> & { assumptions?: Assumptions; impressions?: Estimate | null };

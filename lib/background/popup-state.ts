@@ -70,7 +70,7 @@ export async function popupState(db: LibraryDb, tabId: number | undefined, tabUr
       const creator = await db.creators.get(urlKey);
       if (creator?.latest) {
         const [snapshots, posts] = await Promise.all([snapshotsOf(db, urlKey), postsOf(db, urlKey)]);
-        subject = { reading: readingFromLibrary(creator, snapshots.at(-1), posts), source: 'library', seenAt: creator.latest.takenAt, view: await creatorView(db, urlKey, snapshots.at(-2), s) };
+        subject = { reading: readingFromLibrary(creator, posts), source: 'library', seenAt: creator.latest.takenAt, view: await creatorView(db, urlKey, snapshots.at(-2), s) };
       }
     }
     if (!subject) {

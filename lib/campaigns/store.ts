@@ -8,7 +8,6 @@
 import Dexie from 'dexie';
 import { dealOf } from '../roi/deal';
 import { postsOf } from '../db/posts';
-import { snapshotsOf } from '../db/snapshots';
 import type { LibraryDb } from '../db/db';
 import { getSettings } from '../db/settings';
 import { quote } from '../roi/quote';
@@ -54,8 +53,7 @@ export async function bookCreator(db: LibraryDb, campaignId: number, request: Bo
   const [campaign, creator, settings] = await Promise.all([db.campaigns.get(campaignId), db.creators.get(request.creatorKey), getSettings(db)]);
   if (!campaign) return fail('This campaign no longer exists.');
   if (!creator?.latest) return fail(`${request.creatorKey} is not in the library with any numbers; save the creator first.`);
-  const [snapshots, posts] = await Promise.all([snapshotsOf(db, creator.key), postsOf(db, creator.key)]);
-  const reading = readingFromLibrary(creator, snapshots.at(-1), posts);
+  const reading = readingFromLibrary(creator, await postsOf(db, creator.key));
   const q = quote({
     platform: creator.platform, followers: reading.followers, recent: reading.recent, deliverable: request.deliverable,
     fee: request.fee, extraCosts: request.extraCosts, currency: campaign.currency, assumptions: settings.assumptions, tierBoundaries: settings.tierBoundaries, now,

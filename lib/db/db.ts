@@ -9,8 +9,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Booking, Campaign, Creator, Deal, Post, PostObservation, Settings, Snapshot } from '../schema';
 import { LIBRARY_VERSION } from '../schema';
-import { upgradeV1Creator } from './upgrades';
-import { bucketize, type PostSet, type SnapshotYear } from './layout';
+import { upgradeV1Creator, upgradeV4Creator } from './upgrades';
+import { bucketize, yearOf, type PostSet, type SnapshotYear } from './layout';
 
 export const DB_NAME = 'creator-lens';
 
@@ -59,6 +59,9 @@ export const V4_STORES = {
   postObservations: '[postKey+takenAt], creatorKey',
 } as const;
 
+/** v5: a creator's latest numbers keep which of them were exact (upgrades.ts); no index changes. */
+export const V5_STORES = {} as const;
+
 export const DB_VERSION = LIBRARY_VERSION;
 
 export interface SettingsRow {
@@ -97,6 +100,15 @@ export class LibraryDb extends Dexie {
         await tx.table('postSets').bulkAdd(postSets);
       });
     this.version(4).stores(V4_STORES);
+    this.version(5)
+      .stores(V5_STORES)
+      .upgrade(async (tx) => {
+        const creators = (await tx.table('creators').toArray()) as (Creator & Record<string, unknown>)[];
+        const withLatest = creators.filter((c) => c.latest);
+        const years = (await tx.table('snapshotYears').bulkGet(withLatest.map((c) => [c.key, yearOf(c.latest!.takenAt)]))) as (SnapshotYear | undefined)[];
+        withLatest.forEach((c, i) => upgradeV4Creator(c, (t) => years[i]?.snapshots.find((s) => s.takenAt === t)));
+        await tx.table('creators').bulkPut(withLatest);
+      });
   }
 }
 

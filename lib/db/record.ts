@@ -89,7 +89,7 @@ function creatorFrom(reading: ProfileReading, key: string, old: Creator | undefi
     savedAt: old?.savedAt ?? savedAt,
     firstSeenAt: old?.firstSeenAt ?? now,
     lastSeenAt: now,
-    latest: snapshotTaken ? { takenAt: now, ...countsOf(reading) } : (old?.latest ?? null),
+    latest: snapshotTaken ? { takenAt: now, ...countsOf(reading), exact: { ...reading.exact } } : (old?.latest ?? null),
     lists: old?.lists ?? [],
     tags: old?.tags ?? [],
     notes: old?.notes ?? '',

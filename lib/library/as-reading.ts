@@ -2,10 +2,10 @@
  * "The creator we are looking at", whether it comes from the page just read or from the
  * library: both end up as a ProfileReading, so the popup, the dashboard and the overlay
  * compute engagement, tiers and quotes the same way (lib/overlay/model.ts, lib/roi/quote.ts).
- * A saved creator's counts keep the exactness of the snapshot they came from; posts keep
+ * A saved creator's counts keep their exactness (stored with them since v5); posts keep
  * what the page showed of them. Nothing is filled in.
  */
-import type { Creator, Post, Snapshot } from '../schema';
+import type { Creator, Post } from '../schema';
 import { PROFILE_COUNTS, type ProfileCount, type ProfileReading, type RecentPost } from '../sites/types';
 
 const ALL_APPROX = Object.fromEntries(PROFILE_COUNTS.map((k) => [k, false])) as Record<ProfileCount, boolean>;
@@ -15,13 +15,9 @@ export function recentOf(posts: readonly Post[]): RecentPost[] {
   return posts.map((p) => ({ id: p.id, url: p.url, views: p.views, likes: p.likes, comments: p.comments, publishedText: p.publishedText }));
 }
 
-/**
- * A saved creator as a reading: the latest numbers, exact where the latest snapshot
- * with those numbers says so (approximate when unknown: never more precise than seen).
- */
-export function readingFromLibrary(creator: Creator, latestSnapshot: Snapshot | undefined, posts: readonly Post[]): ProfileReading {
+/** A saved creator as a reading: the latest numbers, exact where the page showed them in full. */
+export function readingFromLibrary(creator: Creator, posts: readonly Post[]): ProfileReading {
   const latest = creator.latest;
-  const same = latestSnapshot && latest && latestSnapshot.takenAt === latest.takenAt;
   return {
     kind: 'profile',
     platform: creator.platform,
@@ -33,7 +29,7 @@ export function readingFromLibrary(creator: Creator, latestSnapshot: Snapshot | 
     posts: latest?.posts ?? null,
     likes: latest?.likes ?? null,
     views: latest?.views ?? null,
-    exact: same ? { ...latestSnapshot.exact } : { ...ALL_APPROX },
+    exact: latest ? { ...latest.exact } : { ...ALL_APPROX },
     sources: {},
     recent: recentOf(posts),
   };

@@ -9,11 +9,12 @@ import { PROFILE_COUNTS } from '../sites/types';
 import { count, creatorKey, currency, estimate, flags, label, money, PLATFORM, profileCounts, siteUrl, text, time } from './primitives';
 
 /** The library's version: lib/db/db.ts lists every version's stores, export files carry it. */
-export const LIBRARY_VERSION = 4;
+export const LIBRARY_VERSION = 5;
 
 export const CountsSchema = profileCounts();
 
-export const LatestSchema = CountsSchema.extend({ takenAt: time }).strict();
+/** The creator's latest numbers, with which of them the page showed in full (since v5). */
+export const LatestSchema = CountsSchema.extend({ takenAt: time, exact: flags(PROFILE_COUNTS) }).strict();
 
 export const CreatorSchema = z
   .object({

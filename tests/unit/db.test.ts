@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { countSnapshots } from '../../lib/db/snapshots';
 import { getPosts } from '../../lib/db/posts';
-import { DB_VERSION, LibraryDb, V1_STORES, V2_STORES } from '../../lib/db/db';
+import { DB_VERSION, LibraryDb, V1_STORES, V2_STORES, V3_STORES, V4_STORES } from '../../lib/db/db';
 import { freshDb, track, uniqueName } from './db-helpers';
 import { addToList, deleteCreators, listCreators, listNames, removeFromList, rename, setNotes, setTags } from '../../lib/db/creators';
 import { growthBetween, history } from '../../lib/db/snapshots';
@@ -162,7 +162,7 @@ describe('schema versions', () => {
 
     const db = track(new LibraryDb(name));
     await db.open();
-    expect(await onDisk(name)).toEqual({ version: 4, tables: ['bookings', 'campaigns', 'creators', 'deals', 'postObservations', 'postSets', 'settings', 'snapshotYears'] });
+    expect(await onDisk(name)).toEqual({ version: DB_VERSION, tables: ['bookings', 'campaigns', 'creators', 'deals', 'postObservations', 'postSets', 'settings', 'snapshotYears'] });
     expect(await history(db, v1Creator.key)).toEqual(times.map(snapshot)); // ids dropped, order kept
     expect(await db.snapshotYears.count()).toBe(3); // 2025 and 2026 for Maya, 1970 for the other
     expect(await countSnapshots(db)).toBe(41);
@@ -171,5 +171,32 @@ describe('schema versions', () => {
     expect((await getPosts(db, ['tiktok:3']))[0]).toMatchObject({ creatorKey: 'tiktok:other' });
     expect(await db.creators.get(v1Creator.key)).toMatchObject({ tags: ['food'], notes: 'Asked for rates.' });
     expect(await db.deals.count()).toBe(1);
+  });
+
+  test('v4 → v5: a creator’s latest numbers keep the exactness of the snapshot taken with them, and approximate without one', async () => {
+    const name = uniqueName('migration');
+    const v4 = track(new Dexie(name));
+    v4.version(1).stores(V1_STORES);
+    v4.version(2).stores(V2_STORES);
+    v4.version(3).stores(V3_STORES);
+    v4.version(4).stores(V4_STORES);
+    const at = Date.UTC(2026, 2, 1);
+    const latest = { takenAt: at, followers: at * 10, following: null, posts: null, likes: null, views: null };
+    await v4.table('creators').bulkAdd([
+      { ...v1Creator, tags: [], notes: '', latest },
+      { ...v1Creator, key: 'tiktok:other', handle: 'other', url: 'https://www.tiktok.com/@other', tags: [], notes: '', latest: { ...latest, takenAt: at + 1 } }, // no snapshot of that time
+      { ...v1Creator, key: 'tiktok:empty', handle: 'empty', url: 'https://www.tiktok.com/@empty', tags: [], notes: '', latest: null },
+    ]);
+    await v4.table('snapshotYears').add({ creatorKey: v1Creator.key, year: 2026, snapshots: [snapshot(at - 5), snapshot(at)] });
+    v4.close();
+    expect((await onDisk(name)).version).toBe(4);
+
+    const db = track(new LibraryDb(name));
+    await db.open();
+    expect((await onDisk(name)).version).toBe(5);
+    expect((await db.creators.get(v1Creator.key))?.latest).toEqual({ ...latest, exact: flags });
+    expect((await db.creators.get('tiktok:other'))?.latest?.exact).toEqual({ followers: false, following: false, posts: false, likes: false, views: false });
+    expect((await db.creators.get('tiktok:empty'))?.latest).toBeNull();
+    expect(await history(db, v1Creator.key)).toEqual([snapshot(at - 5), snapshot(at)]);
   });
 });

@@ -49,6 +49,17 @@ describe('JSON export and import', () => {
     expect(without(await exportLibrary(db))).toEqual(without(before));
   });
 
+  test('a version 4 export (latest numbers without exact flags) imports with the flags of the snapshot taken with them', async () => {
+    const db = await seeded();
+    const before = await exportLibrary(db);
+    const v4 = { ...before, schemaVersion: 4, creators: before.creators.map(({ latest, ...c }) => ({ ...c, latest: latest && { ...latest, exact: undefined } })) };
+    await wipeLibrary(db);
+    expect(await importJson(db, JSON.stringify(v4))).toMatchObject({ ok: true, report: { creatorsAdded: 3 } });
+    expect(without(await exportLibrary(db))).toEqual(without(before));
+    const maya = (await exportLibrary(db)).creators.find((c) => c.key === 'tiktok:maya.bakes')!;
+    expect(maya.latest?.exact).toEqual(before.snapshots.filter((x) => x.creatorKey === maya.key).at(-1)!.exact);
+  });
+
   test('merging the same file again never duplicates snapshots', async () => {
     const db = await seeded();
     const before = await exportLibrary(db);

@@ -1,7 +1,8 @@
 /** The CSV export and import: one row per snapshot, for spreadsheets (papaparse, formulas escaped). */
 import Papa from 'papaparse';
 import { creatorKeyOf } from '../../keys';
-import { CSV_COLUMNS, CsvRowSchema, describeIssues, ExportFileSchema, FORMAT, type Creator, type ExportFile, type Snapshot } from '../../schema';
+import { CSV_COLUMNS, CsvRowSchema, describeIssues, ExportFileSchema, FORMAT, type Counts, type Creator, type ExportFile, type Snapshot } from '../../schema';
+import { PROFILE_COUNTS } from '../../sites/types';
 import { DB_VERSION, type LibraryDb } from '../db';
 import { READER_VERSION } from '../record';
 import { allSnapshots } from '../snapshots';
@@ -58,7 +59,9 @@ export function parseCsv(text: string, now = Date.now()): { ok: true; file: Expo
     const handle = d.handle.toLowerCase();
     const key = creatorKeyOf(d.platform, handle);
     const takenAt = Date.parse(d.taken_at);
-    const counts = { followers: count(row, 'followers', d.followers), following: count(row, 'following', d.following), posts: count(row, 'posts', d.posts), likes: count(row, 'likes', d.likes), views: count(row, 'views', d.views) };
+    const counts = Object.fromEntries(PROFILE_COUNTS.map((k) => [k, count(row, k, d[k])])) as Counts;
+    // A spreadsheet cell does not say whether the page showed every digit: never more precise than seen.
+    const exact = Object.fromEntries(PROFILE_COUNTS.map((k) => [k, false])) as Snapshot['exact'];
     const split = (s: string) => s.split(';').map((x) => x.trim()).filter(Boolean);
     const old = creators.get(key);
     const latestAt = Math.max(old?.lastSeenAt ?? 0, takenAt);
@@ -71,12 +74,11 @@ export function parseCsv(text: string, now = Date.now()): { ok: true; file: Expo
       savedAt: old ? Math.min(old.savedAt ?? takenAt, takenAt) : takenAt,
       firstSeenAt: Math.min(old?.firstSeenAt ?? takenAt, takenAt),
       lastSeenAt: latestAt,
-      latest: !old?.latest || takenAt >= old.latest.takenAt ? { takenAt, ...counts } : old.latest,
+      latest: !old?.latest || takenAt >= old.latest.takenAt ? { takenAt, ...counts, exact } : old.latest,
       lists: [...new Set([...(old?.lists ?? []), ...split(d.lists)])],
       tags: [...new Set([...(old?.tags ?? []), ...split(d.tags)])],
       notes: old?.notes ?? '',
     });
-    const exact = { followers: false, following: false, posts: false, likes: false, views: false };
     snapshots.push({ creatorKey: key, takenAt, ...counts, exact, source: d.source, readerVersion: READER_VERSION });
   });
   if (errors.length) return { ok: false, errors: errors.slice(0, 20) };

@@ -1,9 +1,9 @@
 /** The JSON export: lossless, carries the library version; export → wipe → import gives back the same data. */
-import { ExportFileSchema, FORMAT, type ExportFile } from '../../schema';
+import { ExportFileSchema, FORMAT, type ExportFile, type Snapshot } from '../../schema';
 import { DB_VERSION, type LibraryDb } from '../db';
 import { allPosts } from '../posts';
 import { allSnapshots } from '../snapshots';
-import { upgradeV1Creator } from '../upgrades';
+import { upgradeV1Creator, upgradeV4Creator } from '../upgrades';
 import { importFile, type ImportResult } from './import';
 import { duplicatesIn } from './merge';
 
@@ -51,6 +51,18 @@ export function parseExportJson(text: string): { ok: true; file: ExportFile } | 
       if (!c || typeof c !== 'object' || Array.isArray(c)) return c;
       const copy = { ...(c as Record<string, unknown>) };
       upgradeV1Creator(copy);
+      return copy;
+    });
+  }
+  // Before version 5 a creator's latest numbers had no exact flags: take them from the file's snapshot of that time, as the v5 upgrade does.
+  if (typeof top.schemaVersion === 'number' && top.schemaVersion < 5 && Array.isArray(top.creators)) {
+    const snapshots = Array.isArray(top.snapshots) ? (top.snapshots as Record<string, unknown>[]) : [];
+    const at = new Map(snapshots.filter((s) => s && typeof s === 'object').map((s) => [`${String(s.creatorKey)}@${String(s.takenAt)}`, s as unknown as Snapshot]));
+    top.creators = top.creators.map((c) => {
+      if (!c || typeof c !== 'object' || Array.isArray(c)) return c;
+      const copy = { ...(c as Record<string, unknown>) };
+      if (copy.latest && typeof copy.latest === 'object') copy.latest = { ...(copy.latest as object) };
+      upgradeV4Creator(copy, (t) => at.get(`${String(copy.key)}@${t}`));
       return copy;
     });
   }
