@@ -1,16 +1,22 @@
 /**
  * What every site's content script does: watch the page, show the overlay, and send each
  * reading to the background. No zod, Dexie or Chart.js here: validation happens in the
- * background.
+ * background. The overlay is handed in by the entry point (lib/ never imports components/).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createOverlay } from '@/components/overlay/mount';
-import { sendMessage } from './protocol';
-import type { Site } from './sites/types';
+import { sendMessage, type ReadingAck } from './protocol';
+import type { Reading, Site } from './sites/types';
 import { watchPage } from './sites/watch';
 
-export function runContentScript(ctx: ContentScriptContext, site: Site): void {
-  const overlay = createOverlay(ctx, site.id);
+/** What the content script tells the panel (components/overlay/mount.tsx builds it). */
+export interface OverlayController {
+  /** A new view started: forget the previous creator at once; `readable` = this page is one the site's reader reads. */
+  viewStarted(readable: boolean): void;
+  showReading(reading: Reading): void;
+  applyAck(reading: Reading, ack: ReadingAck): void;
+}
+
+export function runContentScript(ctx: ContentScriptContext, site: Site, overlay: OverlayController): void {
   watchPage({
     ctx,
     site,
