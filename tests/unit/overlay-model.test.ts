@@ -37,9 +37,10 @@ describe('what the overlay shows', () => {
 
   test('engagement with its denominator and the verdict against the band with its source', () => {
     const m = overlayModel(hover, null, 'en', NOW);
-    expect(m.engagement).toMatchObject({ definition: '(likes + comments) / followers' });
+    expect(m.engagement).toMatchObject({ text: '2.82%', definition: '(likes + comments) / followers' });
     expect(m.tier?.label).toBe('micro (10K–100K)');
-    expect(m.verdict).toMatchObject({ position: expect.stringMatching(/below|within|above/), source: expect.stringMatching(/^Modash/) });
+    // 2.82 % against Modash's Instagram micro band of 0.75–1.11 %: above it.
+    expect(m.verdict).toMatchObject({ position: 'above', band: '0.75%–1.11%', source: expect.stringMatching(/^Modash/) });
   });
 
   test('without per-post likes, engagement is unknown with the reason; views per follower still shown', () => {
