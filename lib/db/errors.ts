@@ -16,7 +16,7 @@ export function describeDbError(error: unknown): string {
   if (name === 'DatabaseClosedError' || name === 'BlockedError' || name === 'OpenFailedError') {
     return 'The library is busy: another Creator Lens tab still has an older version open. Close other Creator Lens tabs and try again; nothing was changed.';
   }
-  if (name === 'AbortError' || name === 'TransactionInactiveError') {
+  if (name === 'AbortError' || name === 'TransactionInactiveError' || name === 'InvalidStateError') {
     return 'The save was interrupted (the browser stopped the extension’s background). Nothing half-written was kept; try again.';
   }
   return `The library could not be updated (${e?.message ?? String(error)}). Nothing was changed.`;

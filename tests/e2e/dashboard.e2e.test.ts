@@ -152,7 +152,7 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Add to list' }).click();
     await page.getByText('Added 3 creators to “Shortlist”.').waitFor();
     const creators = await extensionRows<Creator>(browser.background, 'creators');
-    expect(creators.every((c) => c.lists.includes('Shortlist'))).toBe(true);
+    expect(creators.map((c) => c.lists.includes('Shortlist'))).toEqual([true, true, true]);
     await page.getByLabel('List', { exact: true }).selectOption('Shortlist');
     expect(await page.getByTestId('count').innerText()).toBe('3');
     await page.getByLabel('List', { exact: true }).selectOption('');

@@ -88,16 +88,17 @@ describe('never a guess', () => {
     ['12.5%', 'a percentage'],
     ['1,2345', 'four digits after one separator'],
     ['1.2345K', 'more precision than the abbreviation carries'],
-    ['12 tn', 'an unknown abbreviation in a language that does not use it (here: none given)'],
     ['1,23,4567', 'irregular grouping'],
     ['12 zz.', 'an unknown abbreviation'],
     ['elfu 1.2', 'prefix abbreviation (Swahili) is not understood'],
   ])('%s → null (%s)', (text) => {
-    // "12 tn" is 12,000 in Swedish and 12 trillion in British English; without a
-    // language it must not become 12.
-    const parsed = parseCount(text);
-    if (text === '12 tn') expect(parsed?.value).not.toBe(12);
-    else expect(parsed).toBeNull();
+    expect(parseCount(text)).toBeNull();
+  });
+
+  test('"12 tn" without a language does not become 12', () => {
+    // "12 tn" is 12,000 in Swedish and 12 trillion in British English; without a language
+    // it must not become 12. (Today it reads as the British 12 trillion, not null.)
+    expect(parseCount('12 tn')?.value).not.toBe(12);
   });
 
   test('precision of an abbreviation is reported', () => {
