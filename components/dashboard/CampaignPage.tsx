@@ -12,6 +12,7 @@ import { actualOf, budgetUse, checkGoals, latestByPost, totalsOf } from '@/lib/c
 import { buildLink } from '@/lib/campaigns/links';
 import { guessMapping, planResults, readResultsCsv, type Mapping, type ResultChange, type ResultsTable } from '@/lib/campaigns/results';
 import { applyResults, bookCreator, deleteCampaign, editBooking, markPost, saveCampaign, unmarkPost } from '@/lib/campaigns/store';
+import { go } from '@/lib/dashboard/route';
 import { medianViews } from '@/lib/metrics/engagement';
 import { parseFee } from '@/lib/overlay/model';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
@@ -20,7 +21,7 @@ import { compact, date, dateTime, signedPct, whole } from '@/lib/ui/format';
 import { recentOf } from '@/lib/ui/subject';
 import { PLATFORM_NAME } from '../ui/CreatorSummary';
 import { DEFAULT_DELIVERABLE } from '../ui/QuoteForm';
-import { go, useLibrary } from './App';
+import { useLibrary } from './library-context';
 import { GoalChips, money } from './campaign-ui';
 import { ChartCanvas, type Palette } from './Chart';
 import { ConfirmDialog } from './ConfirmDialog';

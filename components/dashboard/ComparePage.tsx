@@ -8,6 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { postsOf, snapshotsOf } from '@/lib/db/buckets';
 import { rowOf } from '@/lib/dashboard/rows';
+import { go } from '@/lib/dashboard/route';
 import { benchmarkFor } from '@/lib/metrics/benchmarks';
 import { parseFee, POSITION_WORD } from '@/lib/overlay/model';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
@@ -17,7 +18,7 @@ import { compact, money as inCurrency, pct, signedPct } from '@/lib/ui/format';
 import { readingFromLibrary } from '@/lib/ui/subject';
 import { PLATFORM_NAME } from '../ui/CreatorSummary';
 import { DEFAULT_DELIVERABLE } from '../ui/QuoteForm';
-import { go, useLibrary } from './App';
+import { useLibrary } from './library-context';
 import { ChartCanvas, type Palette } from './Chart';
 
 export default function ComparePage({ keys }: { keys: string[] }) {

@@ -22,7 +22,7 @@ import { readingFromLibrary, recentOf } from '@/lib/ui/subject';
 import type { Platform } from '@/lib/sites/types';
 import { CreatorSummary, PLATFORM_NAME } from '../ui/CreatorSummary';
 import { QuoteForm } from '../ui/QuoteForm';
-import { useLibrary } from './App';
+import { useLibrary } from './library-context';
 import { ChartCanvas, type Palette } from './Chart';
 import { ConfirmDialog } from './ConfirmDialog';
 

@@ -7,9 +7,9 @@ import { actualOf, checkGoals, latestByPost, totalsOf } from '@/lib/campaigns/ac
 import { rankCreators } from '@/lib/campaigns/ranking';
 import type { Booking, Campaign } from '@/lib/schema';
 import { date, signedPct, whole } from '@/lib/ui/format';
-import { useLibrary } from './App';
+import { useLibrary } from './library-context';
 import { GoalChips, money, useCampaignData } from './campaign-ui';
-import { Ranking } from './CampaignsPage';
+import { Ranking } from './Ranking';
 
 export default function ReportPage({ campaignId }: { campaignId: number | null }) {
   const { creators } = useLibrary();

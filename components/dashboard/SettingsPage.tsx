@@ -17,7 +17,7 @@ import { describeIssues, SettingsSchema, type Assumptions, type Settings } from 
 import type { Platform } from '@/lib/sites/types';
 import { pct } from '@/lib/ui/format';
 import { PLATFORM_NAME } from '../ui/CreatorSummary';
-import { useLibrary } from './App';
+import { useLibrary } from './library-context';
 
 type Key = 'ctr' | 'cvr' | 'aov' | 'margin';
 const ASSUMPTIONS: { key: Key; label: string; percent: boolean; def: Estimate & { source: string } }[] = [

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { latestByPost, type GoalCheck } from '@/lib/campaigns/actuals';
 import { money, pct } from '@/lib/ui/format';
-import { useLibrary } from './App';
+import { useLibrary } from './library-context';
 
 export { money };
 
@@ -13,16 +13,6 @@ export function useCampaignData() {
   const bookings = useLiveQuery(() => db.bookings.toArray(), []);
   const observations = useLiveQuery(() => db.postObservations.toArray(), []);
   return { campaigns, bookings, latest: observations ? latestByPost(observations) : null };
-}
-
-/** Saves text as a file through the browser's download. */
-export function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const target = (g: GoalCheck, currency: string) => (g.goal === 'targetRoi' ? `≥ ${pct(g.target, 0)}` : g.goal === 'targetOrders' ? `≥ ${g.target}` : `≤ ${money(g.target, currency)}`);
