@@ -14,7 +14,9 @@ import { guessMapping, planResults, readResultsCsv, type Mapping, type ResultCha
 import { applyResults, bookCreator, deleteCampaign, editBooking, markPost, saveCampaign, unmarkPost } from '@/lib/campaigns/store';
 import { go } from '@/lib/dashboard/route';
 import { medianViews } from '@/lib/metrics/engagement';
+import { median } from '@/lib/metrics/stats';
 import { parseFee } from '@/lib/overlay/model';
+import { percentField, toFraction } from '@/lib/roi/percent';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
 import type { Booking, Campaign, PostObservation } from '@/lib/schema';
 import { compact, date, dateTime, signedPct, whole } from '@/lib/ui/format';
@@ -129,7 +131,7 @@ function CampaignForm({ campaign }: { campaign: Campaign }) {
   const { db } = useLibrary();
   const [d, setD] = useState(() => ({
     name: campaign.name, start: dayInput(campaign.start), end: dayInput(campaign.end), budget: campaign.budget?.toString() ?? '', currency: campaign.currency,
-    targetRoi: campaign.goals.targetRoi === null ? '' : String(+(campaign.goals.targetRoi * 100).toFixed(2)), targetCpm: campaign.goals.targetCpm?.toString() ?? '',
+    targetRoi: campaign.goals.targetRoi === null ? '' : percentField(campaign.goals.targetRoi, 2), targetCpm: campaign.goals.targetCpm?.toString() ?? '',
     targetCpe: campaign.goals.targetCpe?.toString() ?? '', targetOrders: campaign.goals.targetOrders?.toString() ?? '', landingUrl: campaign.landingUrl, utmPattern: campaign.utmPattern,
   }));
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -145,7 +147,7 @@ function CampaignForm({ campaign }: { campaign: Campaign }) {
         const roi = numOrNull(d.targetRoi);
         const next: Campaign = {
           ...campaign, name: d.name, start: fromDayInput(d.start), end: fromDayInput(d.end), budget: numOrNull(d.budget), currency: d.currency.toUpperCase(),
-          goals: { targetRoi: roi === null ? null : roi / 100, targetCpm: numOrNull(d.targetCpm), targetCpe: numOrNull(d.targetCpe), targetOrders: numOrNull(d.targetOrders) },
+          goals: { targetRoi: roi === null ? null : toFraction(roi), targetCpm: numOrNull(d.targetCpm), targetCpe: numOrNull(d.targetCpe), targetOrders: numOrNull(d.targetOrders) },
           landingUrl: d.landingUrl.trim(), utmPattern: d.utmPattern,
         };
         if (Object.values(next.goals).concat(next.budget).some((v) => v !== null && !Number.isFinite(v))) return setStatus({ ok: false, text: 'Budget and goals are numbers (or empty for none).' });
@@ -293,10 +295,7 @@ function PostChart({ observations, organic, platform }: { observations: PostObse
   const useViews = observations.some((o) => o.views !== null);
   const metric = useViews ? 'views' : 'likes';
   const recent = recentOf(organic);
-  const usual = useViews ? medianViews(recent) : (() => {
-    const likes = organic.map((p) => p.likes).filter((v): v is number => v !== null).sort((a, b) => a - b);
-    return likes.length ? likes[Math.floor(likes.length / 2)]! : null;
-  })();
+  const usual = useViews ? medianViews(recent) : median(organic.map((p) => p.likes).filter((v): v is number => v !== null));
   const keys = [...new Set(observations.map((o) => o.postKey))];
   const t0 = Math.min(...observations.map((o) => o.takenAt));
   const config = useCallback((p: Palette): ChartConfiguration => ({

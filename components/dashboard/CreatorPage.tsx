@@ -13,8 +13,10 @@ import { describeDbError } from '@/lib/db/errors';
 import { addToList, history, removeFromList, setNotes, setTags } from '@/lib/db/library';
 import { benchmarkFor, tierOf } from '@/lib/metrics/benchmarks';
 import { engagement } from '@/lib/metrics/engagement';
+import { weeklyGrowthSeries } from '@/lib/metrics/growth';
 import { formatCount, type CreatorView } from '@/lib/overlay/model';
 import { formatMoney } from '@/lib/roi/money';
+import { toFraction, toPercent } from '@/lib/roi/percent';
 import { quote } from '@/lib/roi/quote';
 import { DealSchema, describeIssues, type Deal, type Post, type Snapshot } from '@/lib/schema';
 import { compact, date, dateTime, pct, signedPct } from '@/lib/ui/format';
@@ -25,8 +27,6 @@ import { QuoteForm } from '../ui/QuoteForm';
 import { useLibrary } from './library-context';
 import { ChartCanvas, type Palette } from './Chart';
 import { ConfirmDialog } from './ConfirmDialog';
-
-const DAY = 86_400_000;
 
 export default function CreatorPage({ creatorKey }: { creatorKey: string }) {
   const { db, settings } = useLibrary();
@@ -116,11 +116,7 @@ function Charts({ snapshots, posts, platform, followers }: { snapshots: Snapshot
     .filter((x) => x.rate !== null)
     .slice(0, 24)
     .reverse();
-  const weekly = points.slice(1).map((s, i) => {
-    const prev = points[i]!;
-    const days = (s.takenAt - prev.takenAt) / DAY;
-    return days >= 1 && prev.followers! > 0 ? { t: s.takenAt, rate: (s.followers! / prev.followers!) ** (7 / days) - 1 } : null;
-  }).filter((x): x is { t: number; rate: number } => x !== null);
+  const weekly = weeklyGrowthSeries(snapshots);
   const word = platform === 'youtube' ? 'Subscribers' : 'Followers';
 
   const followersConfig = useCallback((p: Palette): ChartConfiguration => ({
@@ -139,26 +135,26 @@ function Charts({ snapshots, posts, platform, followers }: { snapshots: Snapshot
     type: 'bar',
     data: {
       labels: perPost.map((x) => x.p.publishedText ?? `post ${x.i + 1}`),
-      datasets: [{ label: 'Engagement rate', data: perPost.map((x) => x.rate! * 100), backgroundColor: p.accent, maxBarThickness: 48 }],
+      datasets: [{ label: 'Engagement rate', data: perPost.map((x) => toPercent(x.rate!)), backgroundColor: p.accent, maxBarThickness: 48 }],
     },
     options: {
       plugins: {
         legend: { display: false },
         tooltip: { callbacks: { label: (item: { parsed: { y: number } }) => `Engagement ${item.parsed.y.toFixed(2)} %` } },
-        ...(band && { band: { low: band.low * 100, high: band.high * 100, fill: p.band, stroke: p.good } }),
+        ...(band && { band: { low: toPercent(band.low), high: toPercent(band.high), fill: p.band, stroke: p.good } }),
       } as never,
       scales: {
         x: { title: { display: true, text: 'Recent posts, oldest to newest' } },
-        y: { beginAtZero: true, suggestedMax: Math.max(...perPost.map((x) => x.rate! * 100), band ? band.high * 100 * 1.25 : 0), title: { display: true, text: 'Engagement rate (%)' } },
+        y: { beginAtZero: true, suggestedMax: Math.max(...perPost.map((x) => toPercent(x.rate!)), band ? toPercent(band.high) * 1.25 : 0), title: { display: true, text: 'Engagement rate (%)' } },
       },
     },
   }), [posts]);
 
   const growthConfig = useCallback((p: Palette): ChartConfiguration => ({
     type: 'bar',
-    data: { labels: weekly.map((w) => date(w.t, 'short')), datasets: [{ label: 'Growth per week', data: weekly.map((w) => w.rate * 100), backgroundColor: weekly.map((w) => (w.rate < 0 ? p.bad : p.good)) }] },
+    data: { labels: weekly.map((w) => date(w.takenAt, 'short')), datasets: [{ label: 'Growth per week', data: weekly.map((w) => toPercent(w.rate)), backgroundColor: weekly.map((w) => (w.rate < 0 ? p.bad : p.good)) }] },
     options: {
-      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => `${signedPct((item.parsed.y as number) / 100, 2)} per week` } } },
+      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => `${signedPct(toFraction(item.parsed.y as number), 2)} per week` } } },
       scales: { x: { title: { display: true, text: 'Snapshot date (interval ending)' } }, y: { title: { display: true, text: `${word} growth (% per week)` } } },
     },
   }), [snapshots]);
