@@ -5,17 +5,17 @@
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { parseRoute, type Route } from '@/lib/dashboard/route';
-import { CampaignsPage } from './CampaignsPage';
+import { CampaignsPage } from '../campaign/CampaignsPage';
 import { CreatorsTable } from './CreatorsTable';
 import { DataPage } from './DataPage';
 import { LibraryProvider, useLibrary } from './library-context';
 import { SettingsPage } from './SettingsPage';
 
 // Chart.js comes only with the pages that draw charts.
-const CreatorPage = lazy(() => import('./CreatorPage'));
+const CreatorPage = lazy(() => import('../creator/CreatorPage'));
 const ComparePage = lazy(() => import('./ComparePage'));
-const CampaignPage = lazy(() => import('./CampaignPage'));
-const ReportPage = lazy(() => import('./ReportPage'));
+const CampaignPage = lazy(() => import('../campaign/CampaignPage'));
+const ReportPage = lazy(() => import('../campaign/ReportPage'));
 
 const TITLES: Record<Route['page'], string> = { creators: 'Creators', creator: 'Creator', compare: 'Compare', campaigns: 'Campaigns', campaign: 'Campaign', report: 'Report', settings: 'Settings', data: 'Data' };
 

@@ -17,8 +17,7 @@ import { quote, type Quote } from '@/lib/roi/quote';
 import type { Creator } from '@/lib/schema';
 import { compact, money as inCurrency, pct, signedPct } from '@/lib/ui/format';
 import { readingFromLibrary } from '@/lib/ui/subject';
-import { PLATFORM_NAME } from '../ui/CreatorSummary';
-import { DEFAULT_DELIVERABLE } from '../ui/QuoteForm';
+import { DEFAULT_DELIVERABLE, PLATFORM_NAME } from '../ui/platform';
 import { useLibrary } from './library-context';
 import { ChartCanvas, type Palette } from './Chart';
 

@@ -12,7 +12,7 @@ import { POSITION_WORD } from '@/lib/overlay/model';
 import { filterRows, sortRows, type CreatorRow, type RowFilter, type Sort, type SortKey } from '@/lib/dashboard/rows';
 import { go } from '@/lib/dashboard/route';
 import { compact, date, pct, signedPct } from '@/lib/ui/format';
-import { PLATFORM_NAME } from '../ui/CreatorSummary';
+import { PLATFORM_NAME } from '../ui/platform';
 import { useLibrary } from './library-context';
 import { ConfirmDialog } from './ConfirmDialog';
 

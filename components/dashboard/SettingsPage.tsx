@@ -17,7 +17,7 @@ import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs'
 import { describeIssues, SettingsSchema, type Assumptions, type Settings } from '@/lib/schema';
 import type { Platform } from '@/lib/sites/types';
 import { pct } from '@/lib/ui/format';
-import { PLATFORM_NAME } from '../ui/CreatorSummary';
+import { PLATFORM_NAME } from '../ui/platform';
 import { useLibrary } from './library-context';
 
 type Key = 'ctr' | 'cvr' | 'aov' | 'margin';

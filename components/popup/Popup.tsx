@@ -11,7 +11,8 @@ import { sendMessage } from '@/lib/messaging';
 import { compact } from '@/lib/ui/format';
 import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
 import { creatorKeyOf } from '@/lib/ui/keys';
-import { CreatorSummary, PLATFORM_NAME } from '../ui/CreatorSummary';
+import { CreatorSummary } from '../ui/CreatorSummary';
+import { PLATFORM_NAME } from '../ui/platform';
 import { QuoteForm } from '../ui/QuoteForm';
 
 export interface PopupProps {

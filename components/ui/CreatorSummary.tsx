@@ -8,8 +8,6 @@ import './quote.css';
 import { overlayModel, POSITION_WORD, type CreatorView } from '@/lib/overlay/model';
 import type { ProfileReading } from '@/lib/sites/types';
 
-export const PLATFORM_NAME = { instagram: 'Instagram', youtube: 'YouTube', tiktok: 'TikTok' } as const;
-
 export function CreatorSummary({ reading, view, locale, now }: { reading: ProfileReading; view: CreatorView | null; locale?: string; now?: number }) {
   const model = useMemo(() => overlayModel(reading, view, locale, now), [reading, view, locale, now]);
   return (

@@ -15,10 +15,9 @@ import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
 import { quote, resolveAssumptions, type Quote } from '@/lib/roi/quote';
 import type { Estimate } from '@/lib/roi/range';
 import type { Assumptions } from '@/lib/schema';
-import type { Platform, ProfileReading } from '@/lib/sites/types';
+import type { ProfileReading } from '@/lib/sites/types';
 import type { TierBoundaries } from '@/lib/metrics/benchmarks';
-
-export const DEFAULT_DELIVERABLE: Record<Platform, Deliverable> = { instagram: 'post', tiktok: 'video', youtube: 'video' };
+import { DEFAULT_DELIVERABLE } from './platform';
 
 type Field = 'impressions' | 'ctr' | 'cvr' | 'aov' | 'margin';
 type Part = keyof Estimate;

@@ -6,10 +6,11 @@
 import { actualOf, checkGoals, latestByPost, totalsOf } from '@/lib/campaigns/actuals';
 import { rankCreators } from '@/lib/campaigns/ranking';
 import type { Booking, Campaign } from '@/lib/schema';
-import { date, signedPct, whole } from '@/lib/ui/format';
-import { useLibrary } from './library-context';
-import { GoalChips, money, useCampaignData } from './campaign-ui';
+import { date, money, signedPct, whole } from '@/lib/ui/format';
+import { useLibrary } from '../dashboard/library-context';
+import { GoalChips } from './GoalChips';
 import { Ranking } from './Ranking';
+import { useCampaignData } from './use-campaign-data';
 
 export default function ReportPage({ campaignId }: { campaignId: number | null }) {
   const { creators } = useLibrary();

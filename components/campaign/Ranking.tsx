@@ -4,10 +4,9 @@
  * On the Campaigns page, and (print) in the client report.
  */
 import { ATTRIBUTION_CAVEAT, rankingCsv, type RankRow } from '@/lib/campaigns/ranking';
-import { signedPct } from '@/lib/ui/format';
+import { money, signedPct } from '@/lib/ui/format';
 import { download } from '../ui/download';
-import { PLATFORM_NAME } from '../ui/CreatorSummary';
-import { money } from './campaign-ui';
+import { PLATFORM_NAME } from '../ui/platform';
 
 export function Ranking({ rows, print }: { rows: RankRow[]; print?: boolean }) {
   return (

@@ -10,10 +10,11 @@ import { newCampaign, saveCampaign } from '@/lib/campaigns/store';
 import { go } from '@/lib/dashboard/route';
 import { isCurrencyCode } from '@/lib/roi/money';
 import type { Booking, Campaign } from '@/lib/schema';
-import { date, signedPct } from '@/lib/ui/format';
-import { useLibrary } from './library-context';
-import { GoalChips, money, useCampaignData } from './campaign-ui';
+import { date, money, signedPct } from '@/lib/ui/format';
+import { useLibrary } from '../dashboard/library-context';
+import { GoalChips } from './GoalChips';
 import { Ranking } from './Ranking';
+import { useCampaignData } from './use-campaign-data';
 
 export function CampaignsPage() {
   const { db, settings, creators } = useLibrary();
