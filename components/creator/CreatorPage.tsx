@@ -12,6 +12,7 @@ import { date, dateTime } from '@/lib/ui/format';
 import { readingFromLibrary } from '@/lib/ui/subject';
 import { useLibrary } from '../dashboard/library-context';
 import { CreatorSummary } from '../ui/CreatorSummary';
+import '../ui/summary.css';
 import { PLATFORM_NAME } from '../ui/platform';
 import { QuoteForm } from '../ui/QuoteForm';
 import { Deals, keepDeal } from './Deals';

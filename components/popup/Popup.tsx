@@ -12,6 +12,7 @@ import { compact } from '@/lib/ui/format';
 import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
 import { creatorKeyOf } from '@/lib/ui/keys';
 import { CreatorSummary } from '../ui/CreatorSummary';
+import '../ui/summary.css';
 import { PLATFORM_NAME } from '../ui/platform';
 import { QuoteForm } from '../ui/QuoteForm';
 
