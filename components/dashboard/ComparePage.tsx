@@ -8,16 +8,17 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { postsOf, snapshotsOf } from '@/lib/db/buckets';
 import { rowOf } from '@/lib/dashboard/rows';
+import { go } from '@/lib/dashboard/route';
 import { benchmarkFor } from '@/lib/metrics/benchmarks';
 import { parseFee, POSITION_WORD } from '@/lib/overlay/model';
+import { toFraction, toPercent } from '@/lib/roi/percent';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
 import { quote, type Quote } from '@/lib/roi/quote';
 import type { Creator } from '@/lib/schema';
 import { compact, money as inCurrency, pct, signedPct } from '@/lib/ui/format';
 import { readingFromLibrary } from '@/lib/ui/subject';
-import { PLATFORM_NAME } from '../ui/CreatorSummary';
-import { DEFAULT_DELIVERABLE } from '../ui/QuoteForm';
-import { go, useLibrary } from './App';
+import { DEFAULT_DELIVERABLE, PLATFORM_NAME } from '../ui/platform';
+import { useLibrary } from './library-context';
 import { ChartCanvas, type Palette } from './Chart';
 
 export default function ComparePage({ keys }: { keys: string[] }) {
@@ -168,13 +169,13 @@ function RoiChart({ rows }: { rows: { label: string; q: Extract<Quote, { ok: tru
     data: {
       labels: rows.map((r) => r.label),
       datasets: [
-        { type: 'bar', label: 'ROI P10–P90', data: rows.map((r) => [r.q.range.roi!.p10 * 100, r.q.range.roi!.p90 * 100]) as unknown as number[], backgroundColor: rows.map((r) => (r.best ? p.good : p.accent)), borderSkipped: false, barPercentage: 0.5 },
-        { type: 'scatter', label: 'Median ROI', data: rows.map((r, i) => ({ x: i, y: r.q.range.roi!.p50 * 100 })), backgroundColor: p.fg, pointRadius: 5 } as never,
+        { type: 'bar', label: 'ROI P10–P90', data: rows.map((r) => [toPercent(r.q.range.roi!.p10), toPercent(r.q.range.roi!.p90)]) as unknown as number[], backgroundColor: rows.map((r) => (r.best ? p.good : p.accent)), borderSkipped: false, barPercentage: 0.5 },
+        { type: 'scatter', label: 'Median ROI', data: rows.map((r, i) => ({ x: i, y: toPercent(r.q.range.roi!.p50) })), backgroundColor: p.fg, pointRadius: 5 } as never,
       ],
     },
     options: {
       indexAxis: 'x',
-      plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: (item) => (Array.isArray(item.raw) ? `P10 ${signedPct((item.raw as number[])[0]! / 100)} to P90 ${signedPct((item.raw as number[])[1]! / 100)}` : `median ${signedPct((item.parsed.y as number) / 100)}`) } } },
+      plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: (item) => (Array.isArray(item.raw) ? `P10 ${signedPct(toFraction((item.raw as number[])[0]!))} to P90 ${signedPct(toFraction((item.raw as number[])[1]!))}` : `median ${signedPct(toFraction(item.parsed.y as number))}`) } } },
       scales: {
         x: { title: { display: true, text: 'Creator' } },
         y: { title: { display: true, text: 'Projected ROI (%)' }, grid: { color: (c) => (c.tick.value === 0 ? p.fg : p.line) } },

@@ -10,9 +10,10 @@ import { describeDbError } from '@/lib/db/errors';
 import { addToList, deleteCreators } from '@/lib/db/library';
 import { POSITION_WORD } from '@/lib/overlay/model';
 import { filterRows, sortRows, type CreatorRow, type RowFilter, type Sort, type SortKey } from '@/lib/dashboard/rows';
+import { go } from '@/lib/dashboard/route';
 import { compact, date, pct, signedPct } from '@/lib/ui/format';
-import { PLATFORM_NAME } from '../ui/CreatorSummary';
-import { go, useLibrary } from './App';
+import { PLATFORM_NAME } from '../ui/platform';
+import { useLibrary } from './library-context';
 import { ConfirmDialog } from './ConfirmDialog';
 
 const ROW_HEIGHT = 48;

@@ -9,8 +9,8 @@ import { countSnapshots } from '@/lib/db/buckets';
 import { describeDbError } from '@/lib/db/errors';
 import { exportCsv, exportJson, importFile, MAX_IMPORT_BYTES, parseCsv, parseExportJson, previewImport, wipeLibrary, type ExportFile, type ImportReport } from '@/lib/db/transfer';
 import { whole } from '@/lib/ui/format';
-import { useLibrary } from './App';
-import { download } from './campaign-ui';
+import { useLibrary } from './library-context';
+import { download } from '../ui/download';
 import { ConfirmDialog } from './ConfirmDialog';
 
 const today = () => new Date().toISOString().slice(0, 10);

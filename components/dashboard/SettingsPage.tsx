@@ -11,13 +11,14 @@ import { updateSettings } from '@/lib/db/record';
 import { DEFAULT_BENCHMARKS, DEFAULT_TIER_BOUNDARIES, TIERS, validateBand, validateBoundaries, type BandOverride, type BenchmarkOverrides, type Tier } from '@/lib/metrics/benchmarks';
 import { DEFAULT_AOV, DEFAULT_CTR, DEFAULT_MARGIN, defaultCvr } from '@/lib/roi/assumptions';
 import { isCurrencyCode } from '@/lib/roi/money';
+import { percentField, toFraction } from '@/lib/roi/percent';
 import type { Estimate } from '@/lib/roi/range';
 import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
 import { describeIssues, SettingsSchema, type Assumptions, type Settings } from '@/lib/schema';
 import type { Platform } from '@/lib/sites/types';
 import { pct } from '@/lib/ui/format';
-import { PLATFORM_NAME } from '../ui/CreatorSummary';
-import { useLibrary } from './App';
+import { PLATFORM_NAME } from '../ui/platform';
+import { useLibrary } from './library-context';
 
 type Key = 'ctr' | 'cvr' | 'aov' | 'margin';
 const ASSUMPTIONS: { key: Key; label: string; percent: boolean; def: Estimate & { source: string } }[] = [
@@ -29,10 +30,10 @@ const ASSUMPTIONS: { key: Key; label: string; percent: boolean; def: Estimate & 
 const PARTS = ['low', 'expected', 'high'] as const;
 const PLATFORMS = Object.keys(PLATFORM_NAME) as Platform[];
 
-const show = (v: number, percent: boolean) => String(percent ? +(v * 100).toFixed(4) : v);
+const show = (v: number, percent: boolean) => (percent ? percentField(v, 4) : String(v));
 const read = (t: string, percent: boolean): number | null => {
   const v = Number(t.trim().replace(',', '.'));
-  return t.trim() === '' || !Number.isFinite(v) ? null : percent ? v / 100 : v;
+  return t.trim() === '' || !Number.isFinite(v) ? null : percent ? toFraction(v) : v;
 };
 
 interface Draft {

@@ -13,10 +13,10 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { sendMessage, type ReadingAck } from '@/lib/messaging';
 import { pageLocale } from '@/lib/overlay/model';
 import type { Platform, Reading } from '@/lib/sites/types';
-import { Overlay, type OverlayActions, type OverlayState, type Position } from './Overlay';
-import { OVERLAY_CSS } from './styles';
-
 import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
+import { Overlay } from './Overlay';
+import { OVERLAY_CSS } from './styles';
+import type { OverlayActions, OverlayState, Position } from './types';
 
 /** Light or dark, from the page's own background (the sites theme themselves, not only by media query). */
 export function pageTheme(doc: Document): 'light' | 'dark' {

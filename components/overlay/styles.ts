@@ -1,6 +1,11 @@
 /**
  * The overlay's CSS, inside its shadow root (the page's CSS cannot reach it, and it cannot
  * reach the page). Given to createShadowRootUi as text: no stylesheet fetch before paint.
+ *
+ * The creator's figures are CreatorSummary (components/ui), which the popup and the
+ * dashboard show too; it carries these cl-* names beside the pages' own. Laid out as this
+ * panel's always were: cl-contents lifts the rows it groups for the pages, and order puts
+ * the rate under its label and the tier under the definition.
  */
 export const OVERLAY_CSS = `
 :host { all: initial !important; }
@@ -23,8 +28,6 @@ export const OVERLAY_CSS = `
 .cl-iconbtn:hover { background: var(--chip); color: var(--fg); }
 .cl-pill { all: unset; cursor: pointer; display: flex; gap: 6px; align-items: center; padding: 6px 12px; font-weight: 600; }
 .cl-body { padding: 10px 12px 12px; display: grid; gap: 10px; }
-.cl-big { font-size: 22px; font-weight: 700; line-height: 1.1; }
-.cl-big small { font-size: 12px; font-weight: 400; color: var(--muted); margin-left: 4px; }
 .cl-row { display: flex; flex-wrap: wrap; gap: 4px 12px; color: var(--muted); }
 .cl-row b { color: var(--fg); font-weight: 600; }
 .cl-section { display: grid; gap: 4px; }
@@ -37,8 +40,22 @@ export const OVERLAY_CSS = `
 .cl-chip[data-position="within"] { color: var(--neutral); }
 .cl-chip:focus-visible, .cl-btn:focus-visible, .cl-iconbtn:focus-visible, .cl-pill:focus-visible, .cl-input:focus-visible, .cl-select:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .cl-tip { color: var(--muted); font-size: 12px; border-left: 2px solid var(--line); padding-left: 8px; }
-.cl-up { color: var(--good); } .cl-down { color: var(--bad); }
 .cl-unknown { color: var(--muted); font-style: italic; }
+.cl-summary { display: grid; gap: 10px; }
+.cl-summary p { margin: 0; }
+.cl-big { font-size: 22px; font-weight: 700; line-height: 1.1; display: flex; align-items: baseline; }
+.cl-big-label { font-size: 12px; font-weight: 400; color: var(--muted); margin-left: 4px; }
+.cl-up { color: var(--good); } .cl-down { color: var(--bad); }
+.cl-contents { display: contents; }
+.cl-engagement .cl-label { order: 1; }
+.cl-engagement .cl-value, .cl-engagement .cl-unknown { order: 2; }
+.cl-definition { order: 3; }
+.cl-definition:empty { display: none; }
+.cl-tier { order: 4; }
+.cl-engagement .cl-chip { order: 5; }
+.cl-engagement .cl-tip { order: 6; }
+.cl-engagement .cl-row { order: 7; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .cl-actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .cl-btn { all: unset; cursor: pointer; padding: 6px 12px; border-radius: 8px; background: var(--accent); color: var(--accent-fg); font-weight: 600; }
 .cl-btn[data-variant="ghost"] { background: var(--chip); color: var(--fg); }
@@ -53,5 +70,4 @@ export const OVERLAY_CSS = `
 .cl-foot { color: var(--muted); font-size: 11px; }
 .cl-foot summary { cursor: pointer; }
 .cl-foot ul { margin: 4px 0 0; padding-left: 16px; }
-.cl-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -10,7 +10,9 @@ import { sendMessage, type PopupState, type Refusal } from '@/lib/protocol';
 import { compact } from '@/lib/ui/format';
 import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
 import { creatorKeyOf } from '@/lib/ui/keys';
-import { CreatorSummary, PLATFORM_NAME } from '../ui/CreatorSummary';
+import { CreatorSummary } from '../ui/CreatorSummary';
+import '../ui/summary.css';
+import { PLATFORM_NAME } from '../ui/platform';
 import { QuoteForm } from '../ui/QuoteForm';
 
 export interface PopupProps {

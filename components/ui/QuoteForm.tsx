@@ -9,15 +9,15 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import './quote.css';
 import { parseFee } from '@/lib/overlay/model';
 import { formatPercent, isCurrencyCode } from '@/lib/roi/money';
+import { percentField, toFraction, toPercent } from '@/lib/roi/percent';
 import { money as inCurrency, signedPct } from '@/lib/ui/format';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
 import { quote, resolveAssumptions, type Quote } from '@/lib/roi/quote';
 import type { Estimate } from '@/lib/roi/range';
 import type { Assumptions } from '@/lib/schema';
-import type { Platform, ProfileReading } from '@/lib/sites/types';
+import type { ProfileReading } from '@/lib/sites/types';
 import type { TierBoundaries } from '@/lib/metrics/benchmarks';
-
-export const DEFAULT_DELIVERABLE: Record<Platform, Deliverable> = { instagram: 'post', tiktok: 'video', youtube: 'video' };
+import { DEFAULT_DELIVERABLE } from './platform';
 
 type Field = 'impressions' | 'ctr' | 'cvr' | 'aov' | 'margin';
 type Part = keyof Estimate;
@@ -49,11 +49,11 @@ export interface QuoteFormProps {
   compact?: boolean;
 }
 
-const toShown = (unit: 'count' | 'percent' | 'money', v: number) => (unit === 'percent' ? String(+(v * 100).toFixed(3)) : String(Math.round(v * 100) / 100));
+const toShown = (unit: 'count' | 'percent' | 'money', v: number) => (unit === 'percent' ? percentField(v, 3) : String(Math.round(v * 100) / 100));
 const fromShown = (unit: 'count' | 'percent' | 'money', text: string): number | null => {
   const v = Number(text.trim().replace(',', '.'));
   if (!text.trim() || !Number.isFinite(v) || v < 0) return null;
-  return unit === 'percent' ? v / 100 : v;
+  return unit === 'percent' ? toFraction(v) : v;
 };
 
 export function QuoteForm({ reading, settings, locale, onKeep, onQuote, compact }: QuoteFormProps) {
@@ -207,7 +207,7 @@ export function RoiBar({ q }: { q: Extract<Quote, { ok: true }> }) {
   const e = q.range.roi.p50;
   const lo = Math.min(p10, 0, e) - 0.1;
   const hi = Math.max(p90, 0, e) + 0.1;
-  const x = (v: number) => `${((v - lo) / (hi - lo)) * 100}%`;
+  const x = (v: number) => `${toPercent((v - lo) / (hi - lo))}%`;
   return (
     <div className="roibar" aria-hidden="true">
       <div className="roibar-zero" style={{ left: x(0) }} />

@@ -122,3 +122,27 @@ export function growth(history: readonly Point[]): Growth {
     jumpNote: note,
   };
 }
+
+export interface WeeklyGrowth {
+  /** The end of the interval (ms since epoch). */
+  takenAt: number;
+  /** Fraction per week: 0.012 = +1.2 % a week. */
+  rate: number;
+}
+
+/**
+ * Growth per week over each interval between consecutive snapshots with a follower count,
+ * (followers at the end ÷ at the start)^(7 / days) − 1, dated at the interval's end (the
+ * creator page's growth chart). Intervals shorter than a day, or from 0 followers, are left out.
+ */
+export function weeklyGrowthSeries(history: readonly Point[]): WeeklyGrowth[] {
+  const points = clean(history);
+  const series: WeeklyGrowth[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const from = points[i - 1]!;
+    const to = points[i]!;
+    const days = (to.takenAt - from.takenAt) / DAY;
+    if (days >= 1 && from.followers > 0) series.push({ takenAt: to.takenAt, rate: (to.followers / from.followers) ** (7 / days) - 1 });
+  }
+  return series;
+}

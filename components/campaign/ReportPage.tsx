@@ -6,10 +6,11 @@
 import { actualOf, checkGoals, latestByPost, totalsOf } from '@/lib/campaigns/actuals';
 import { rankCreators } from '@/lib/campaigns/ranking';
 import type { Booking, Campaign } from '@/lib/schema';
-import { date, signedPct, whole } from '@/lib/ui/format';
-import { useLibrary } from './App';
-import { GoalChips, money, useCampaignData } from './campaign-ui';
-import { Ranking } from './CampaignsPage';
+import { date, money, signedPct, whole } from '@/lib/ui/format';
+import { useLibrary } from '../dashboard/library-context';
+import { GoalChips } from './GoalChips';
+import { Ranking } from './Ranking';
+import { useCampaignData } from './use-campaign-data';
 
 export default function ReportPage({ campaignId }: { campaignId: number | null }) {
   const { creators } = useLibrary();

@@ -1,0 +1,83 @@
+/**
+ * The panel on a creator's profile: the creator's figures (the same CreatorSummary as the
+ * popup and the dashboard, its verdict a button that shows the band's source), Save / add
+ * to list, and the quick quote.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { Platform } from '@/lib/sites/types';
+import { CreatorSummary, type VerdictShown } from '../ui/CreatorSummary';
+import { QuickQuote } from './QuickQuote';
+import type { OverlayActions, OverlayState } from './types';
+import { useAction } from './use-action';
+
+export interface ProfilePanelProps {
+  state: Extract<OverlayState, { kind: 'profile' }>;
+  platform: Platform;
+  locale: string | undefined;
+  actions: OverlayActions;
+}
+
+export function ProfilePanel({ state, platform, locale, actions }: ProfilePanelProps) {
+  const { reading, view } = state;
+  const creatorKey = `${reading.platform}:${reading.handle}`;
+  const { busy, message, run } = useAction();
+  const [savedNow, setSavedNow] = useState(false);
+  const [lists, setLists] = useState<string[]>(view?.lists ?? []);
+  const [listName, setListName] = useState('');
+  const listsId = useId();
+
+  useEffect(() => setLists(view?.lists ?? []), [view]);
+  const saved = Boolean(view?.saved) || savedNow;
+
+  return (
+    <>
+      <CreatorSummary reading={reading} view={view} locale={locale} renderVerdict={(v) => <VerdictButton verdict={v} />} />
+
+      <div className="cl-actions">
+        {saved ? (
+          <>
+            <span className="cl-saved">Saved ✓</span>
+            {lists.length > 0 && <span className="cl-def">in {lists.join(', ')}</span>}
+          </>
+        ) : (
+          <button type="button" className="cl-btn" disabled={busy} onClick={() => void run(() => actions.save(creatorKey), () => setSavedNow(true))}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+        )}
+        {state.libraryError && <span className="cl-error">{state.libraryError}</span>}
+      </div>
+      {saved && (
+        <form className="cl-fee" style={{ gridTemplateColumns: '1fr auto' }}
+          onSubmit={(e) => {
+            e.preventDefault();
+            const name = listName.trim();
+            if (name) void run(() => actions.addToList(creatorKey, name), () => { setLists((l) => (l.includes(name) ? l : [...l, name])); setListName(''); });
+          }}>
+          <input className="cl-input" aria-label="Add to list" placeholder="Add to list…" list={listsId} value={listName} maxLength={100} onChange={(e) => setListName(e.target.value)} />
+          <datalist id={listsId}>{(view?.allLists ?? []).map((l) => <option key={l} value={l} />)}</datalist>
+          <button type="submit" className="cl-btn" data-variant="ghost" disabled={busy || !listName.trim()}>Add</button>
+        </form>
+      )}
+
+      <QuickQuote creatorKey={creatorKey} platform={platform} reading={reading} view={view} locale={locale} keepDeal={actions.keepDeal} busy={busy} run={run} />
+      {message && <div className="cl-error" role="alert">{message}</div>}
+    </>
+  );
+}
+
+/** The verdict against the band as a button: its source shows on hover, focus or a tap (the panel has no room to print it). */
+function VerdictButton({ verdict }: { verdict: VerdictShown }) {
+  const tipId = useId();
+  const [showTip, setShowTip] = useState(false);
+  return (
+    <>
+      <button type="button" className="cl-chip" data-position={verdict.position} aria-describedby={tipId} aria-expanded={showTip}
+        onClick={() => setShowTip((v) => !v)} onMouseEnter={() => setShowTip(true)} onMouseLeave={() => setShowTip(false)} onFocus={() => setShowTip(true)} onBlur={() => setShowTip(false)}>
+        {verdict.text}
+      </button>
+      <div id={tipId} className="cl-tip" hidden={!showTip}>
+        Band: {verdict.band}, {verdict.definition}. Source: {verdict.source}.
+      </div>
+    </>
+  );
+}
