@@ -89,6 +89,12 @@ export const siteHosts = (): string[] => PLATFORMS.flatMap((p) => PLATFORM_FACTS
 /** The manifest's host_permissions: the match patterns of every platform. */
 export const hostPermissions = (): string[] => PLATFORMS.flatMap(matchesOf);
 
+/** The sites' domains for a sentence: "instagram.com, youtube.com or tiktok.com". */
+export function domainsInWords(): string {
+  const domains = PLATFORMS.map((p) => hostOf(p).replace(/^www\./, ''));
+  return `${domains.slice(0, -1).join(', ')} or ${domains.at(-1)}`;
+}
+
 const HOST_PLATFORM = new Map<string, Platform>(PLATFORMS.flatMap((p) => PLATFORM_FACTS[p].hosts.map((h) => [h, p] as const)));
 
 /** The platform whose pages the extension reads on `host` ("www.youtube.com" → youtube; "m.youtube.com" → null). */

@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { DELIVERABLES } from '../../lib/roi/project';
 import {
-  defaultDeliverableOf, hostOf, hostPermissions, matchesOf, PLATFORM_FACTS, PLATFORM_PATTERN, PLATFORMS, platformName,
+  defaultDeliverableOf, domainsInWords, hostOf, hostPermissions, matchesOf, PLATFORM_FACTS, PLATFORM_PATTERN, PLATFORMS, platformName,
   platformOfHost, siteHosts, vocabularyOf,
 } from '../../lib/sites/platforms';
 import { readPage, siteFor, sites } from '../../lib/sites/registry';
@@ -129,6 +129,7 @@ describe('the platform facts', () => {
       }
     }
     expect(platformOfHost('example.com')).toBeNull();
+    expect(domainsInWords()).toBe('instagram.com, youtube.com or tiktok.com');
   });
 
   test('PLATFORM_PATTERN is an alternation of exactly the ids', () => {
