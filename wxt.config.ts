@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-
-// Hosts we read. Nothing else: no analytics, no remote code, no other site.
-export const SITE_HOSTS = ['www.instagram.com', 'www.youtube.com', 'www.tiktok.com'] as const;
+import { hostPermissions } from './lib/sites/platforms';
 
 // `npm run dev` opens a browser with the extension loaded. Chromium is preferred where it
 // is installed (branded Chrome ignores --load-extension since version 137); set
@@ -51,7 +49,8 @@ export default defineConfig({
     description:
       "Reads a creator's public stats on Instagram, YouTube and TikTok and weighs them against a quoted fee. Local-first: nothing leaves your browser.",
     permissions: ['storage'],
-    host_permissions: SITE_HOSTS.map((host) => `https://${host}/*`),
+    // The hosts we read (lib/sites/platforms.ts). Nothing else: no analytics, no remote code, no other site.
+    host_permissions: hostPermissions(),
     ...(browser === 'firefox' && {
       // Firefox wants an id and a statement of what is collected: nothing.
       browser_specific_settings: {

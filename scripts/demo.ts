@@ -5,14 +5,15 @@
  * this terminal as it arrives. Close the browser (or press Ctrl-C) to stop.
  * Without a display (a server, CI) it runs headless, prints the readings and exits.
  */
+import { hostOf } from '../lib/sites/platforms';
 import type { Reading } from '../lib/sites/types';
 import { launchWithExtension } from './chromium';
 import { SAMPLE_ROUTES, startFixtureServer } from './fixture-server';
 
 const PAGES = [
-  'https://www.instagram.com/lenapark.studio/',
-  'https://www.youtube.com/@orbitlab/videos',
-  'https://www.tiktok.com/@maya.bakes',
+  `https://${hostOf('instagram')}/lenapark.studio/`,
+  `https://${hostOf('youtube')}/@orbitlab/videos`,
+  `https://${hostOf('tiktok')}/@maya.bakes`,
 ];
 
 const fmt = (n: number | null, exact?: boolean) => (n === null ? '—' : `${exact ? '' : '≈'}${n.toLocaleString('en')}`);

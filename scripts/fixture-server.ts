@@ -9,30 +9,32 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import selfsigned from 'selfsigned';
+import { hostOf, siteHosts } from '../lib/sites/platforms';
 
 export const FIXTURES = fileURLToPath(new URL('../tests/fixtures/', import.meta.url));
-export const HOSTS = ['www.instagram.com', 'www.youtube.com', 'www.tiktok.com'] as const;
+/** The hosts the extension runs on (lib/sites/platforms.ts); the certificate names each. */
+export const HOSTS: readonly string[] = siteHosts();
 
 /** host → path (with query) → fixture file under tests/fixtures/. */
 export type Routes = Record<string, Record<string, string>>;
 
 /** The sample pages: what the demo opens and the browser tests visit. */
 export const SAMPLE_ROUTES: Routes = {
-  'www.instagram.com': {
+  [hostOf('instagram')]: {
     '/lenapark.studio/': 'instagram/profile-2025-en.html',
     '/lenapark.studio/reels/': 'instagram/profile-reels-tab.html',
     '/kuechen.kurt/': 'instagram/profile-2025-de.html',
     '/seoul.eats/': 'instagram/profile-2025-ko.html',
     '/p/DH4kQx2MpLa/': 'instagram/post-page.html',
   },
-  'www.youtube.com': {
+  [hostOf('youtube')]: {
     '/@orbitlab': 'youtube/channel-2026-viewmodel.html',
     '/@orbitlab/videos': 'youtube/channel-2026-viewmodel.html',
     '/@orbitlab/about': 'youtube/channel-about.html',
     '/@technikbox/videos': 'youtube/channel-de.html',
     '/watch?v=aB3dE5fG7hI': 'youtube/watch-page.html',
   },
-  'www.tiktok.com': {
+  [hostOf('tiktok')]: {
     '/@maya.bakes': 'tiktok/profile-2024-universal.html',
     '/@lena.kocht': 'tiktok/profile-dom-only-de.html',
     '/@maya.bakes/video/7412345678901234567': 'tiktok/video-page.html',
@@ -49,7 +51,7 @@ export interface FixtureServer {
 }
 
 export async function startFixtureServer(routes: Routes = SAMPLE_ROUTES): Promise<FixtureServer> {
-  const pems = await selfsigned.generate([{ name: 'commonName', value: 'www.instagram.com' }], {
+  const pems = await selfsigned.generate([{ name: 'commonName', value: HOSTS[0]! }], {
     keySize: 2048,
     extensions: [{ name: 'subjectAltName', altNames: HOSTS.map((value) => ({ type: 2 as const, value })) }],
   });

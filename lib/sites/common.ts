@@ -4,7 +4,7 @@
  * No browser API beyond the Document passed in; runs in the page and in Node (linkedom).
  */
 import { countsAgree, parseCount, type ParsedCount } from '../parse-count';
-import type { Platform, Source, Unreadable, UnreadableReason } from './types';
+import type { Platform, Selector, Source, Unreadable, UnreadableReason } from './types';
 
 /** Visible text of an element, whitespace collapsed. */
 export function textOf(el: Element | null | undefined): string {
@@ -51,9 +51,9 @@ export function embeddedJson(doc: Document, marker: string | RegExp, worthParsin
 
 const parsedScripts = new WeakMap<Element, { length: number; value: unknown }>();
 
-/** The JSON of `<script id="...">` (TikTok's rehydration data). */
-export function scriptJson(doc: Document, id: string): unknown {
-  const text = doc.getElementById(id)?.textContent;
+/** The JSON of one script element (TikTok's `<script id="SIGI_STATE">` and its successors). */
+export function scriptJson(doc: Document, script: Selector): unknown {
+  const text = doc.querySelector(script.selector)?.textContent;
   if (!text) return undefined;
   try {
     return JSON.parse(text);
@@ -185,10 +185,20 @@ export function unreadable(platform: Platform, reason: UnreadableReason, message
   return { kind: 'unreadable', platform, reason, message };
 }
 
-/** Does `text` contain one of `words` (case-insensitive, bidi marks and NBSP ignored)? */
+/** Does `text` contain one of `words`? Case-insensitive: the words are lower case (tests/unit/words.test.ts). */
 export function hasWord(text: string, words: readonly string[]): boolean {
   const norm = text.toLowerCase();
   return words.some((w) => norm.includes(w));
+}
+
+/** Two handles or ids are the same: both non-empty strings, equal ignoring case. */
+export function same(a: unknown, b: unknown): boolean {
+  return typeof a === 'string' && typeof b === 'string' && a !== '' && a.toLowerCase() === b.toLowerCase();
+}
+
+/** One CSS selector matching what any of `selectors` matches (in document order, as `querySelectorAll` gives it). */
+export function anyOf(selectors: Selector | readonly Selector[]): string {
+  return 'selector' in selectors ? selectors.selector : selectors.map((s) => s.selector).join(', ');
 }
 
 /** Every path segment, decoded; empty ones dropped. */

@@ -2,8 +2,9 @@
  * The contract every site reader fulfils (see ../shared/DESIGN.md "The reading").
  * Plain data only: a reading crosses a message boundary and is validated there.
  */
+import type { Platform, PlatformFacts } from './platforms';
 
-export type Platform = 'instagram' | 'youtube' | 'tiktok';
+export type { Platform } from './platforms';
 
 /** Where a number came from, in the order readers prefer them when both are exact. */
 export type Source = 'dom' | 'json' | 'meta';
@@ -82,14 +83,51 @@ export interface Unreadable {
 
 export type Reading = ProfileReading | PostReading | Unreadable;
 
-export interface Site {
-  id: Platform;
-  /** Match patterns for the content script and the manifest. */
+/**
+ * What a URL is on its site, in the terms every site shares. Handles are lower case
+ * (they are case-insensitive on all three sites). A profile's handle is null when the URL
+ * names the creator another way (YouTube /channel/UC…, /c/…, /user/…): the page knows the
+ * handle, the URL does not. A post's handle is null when its URL does not carry one
+ * (Instagram /p/<id>/, every YouTube video).
+ */
+export type SiteRoute =
+  | { kind: 'profile'; handle: string | null }
+  | { kind: 'post'; id: string; handle: string | null };
+
+/** A CSS selector with the reason it exists and the saved pages it must match (STYLE.md example 14). */
+export interface Selector {
+  selector: string;
+  /** Why it is here: the generation of the page it belongs to, what it anchors on. */
+  why: string;
+  /**
+   * Pages under tests/fixtures/ ("tiktok/captcha.html") on which it matches at least one
+   * element; tests/unit/selectors.test.ts fails when it matches nothing on one of them.
+   */
+  witnesses: readonly string[];
+  /** Pages the site itself served, under ../shared/real-captures/ (read in place, never copied), where it matches too. */
+  real?: readonly string[];
+  /**
+   * Why no saved page shows it (then `witnesses` is empty). Every such selector is listed by
+   * name in tests/unit/selectors.test.ts, so a new one cannot slip in unnoticed.
+   */
+  unwitnessed?: string;
+}
+
+/** One entry of the registry: a platform's facts (lib/sites/platforms.ts) and its reader. */
+export interface Site extends PlatformFacts {
+  /** Match patterns for the content script; the manifest's host permissions are the same (`matchesOf`). */
   matches: string[];
   /** The counts this site's profile header shows; a reading with all of them is complete. */
   profileCounts: readonly ProfileCount[];
-  /** true when the URL is a page this reader reads (profile or single post). */
+  /** What the URL is on this site (a profile or a post), or null when it is neither or another site's. */
+  route(url: URL): SiteRoute | null;
+  /** true when the URL is a page this reader reads: a profile or a single post (`route(url) !== null`). */
+  reads(url: URL): boolean;
+  /** @deprecated The old name of `reads` (it was always true for posts too); removed once lib/content-script.ts calls `reads`. */
   isProfileUrl(url: URL): boolean;
-  /** Pure: reads the document as it is now. Never throws (see `safeRead`). */
+  /**
+   * Pure: reads the document as it is now. A reader bug may throw; `readPage` (registry.ts)
+   * and the watcher (watch.ts) turn that into "not readable", so callers go through them.
+   */
   read(doc: Document, url: URL): Reading;
 }

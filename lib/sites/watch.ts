@@ -153,7 +153,7 @@ export function watchPage(options: WatchOptions): Watcher {
       } catch {
         /* a guest never throws into the page */
       }
-      if (!site.isProfileUrl(url)) return finish(unreadable(site.id, 'not-a-profile', 'Not a profile or post page.'));
+      if (!site.reads(url)) return finish(unreadable(site.id, 'not-a-profile', 'Not a profile or post page.'));
       attempt();
       if (done) return;
       observer = new MutationObserver(schedule);

@@ -10,7 +10,7 @@ export const SUBSCRIBER_WORDS = [
   'подписчик', '订阅者', '訂閱者', 'チャンネル登録者', '登録者', '구독자', 'abone', 'người đăng ký',
   'ผู้ติดตาม', 'pelanggan', 'подписчи', 'suscritor', 'prenumerant', 'abonenc', 'odběratel',
   'feliratkoz', 'συνδρομητ', 'משתמשים רשומים', 'מנויים', 'مشترك', 'सदस्य', 'सब्सक्राइबर', 'subscritor',
-  'subscriptor', 'abonaț', 'abonat', 'tilaaja', 'підписник', 'pretplatni', 'naročnik', 'prenumerant',
+  'subscriptor', 'abonaț', 'abonat', 'tilaaja', 'підписник', 'pretplatni', 'naročnik',
   'подписник', 'абонат', 'абонент',
 ];
 
@@ -60,7 +60,7 @@ export const LIKE_WORDS = [
 ];
 
 export const COMMENT_WORDS = [
-  'comment', 'kommentar', 'commentaire', 'comentári', 'comentario', 'comentário', 'comment', 'commenti',
+  'comment', 'kommentar', 'commentaire', 'comentári', 'comentario', 'comentário', 'commenti',
   'opmerking', 'reactie', 'komentarz', 'комментар', '评论', '留言', 'コメント', '댓글', 'yorum', 'bình luận',
   'ความคิดเห็น', 'komentar', 'kommentti', 'komentář', 'hozzászól', 'σχόλι', 'תגובות', 'تعليق', 'टिप्पणी',
   'comentari',

@@ -1,10 +1,16 @@
+import { matchesOf, PLATFORM_FACTS } from '../platforms';
 import type { Site } from '../types';
-import { instagramRoute, readInstagram } from './read';
+import { readInstagram } from './read';
+import { route } from './route';
+
+const reads = (url: URL) => route(url) !== null;
 
 export const instagram = {
-  id: 'instagram',
-  matches: ['https://www.instagram.com/*'],
+  ...PLATFORM_FACTS.instagram,
+  matches: matchesOf('instagram'),
   profileCounts: ['followers', 'following', 'posts'],
-  isProfileUrl: (url: URL) => instagramRoute(url) !== null,
+  route,
+  reads,
+  isProfileUrl: reads,
   read: readInstagram,
 } satisfies Site;

@@ -7,48 +7,27 @@
  */
 import { countsAgree, parseCount } from '../../parse-count';
 import {
-  bestCount, metaContent, pageLang, segments, textOf, unreadable, type Candidate,
+  anyOf, bestCount, hasWord, metaContent, pageLang, same, segments, textOf, unreadable, type Candidate,
 } from '../common';
 import type { PostReading, ProfileCount, ProfileReading, Reading, RecentPost } from '../types';
 import { COMMENT_WORDS, FOLLOWER_WORDS, FOLLOWING_WORDS, LIKE_WORDS, POST_WORDS, VIEW_WORDS } from '../words';
-import { ERROR_TITLES, HEADER, NOT_FOUND_TEXT, PROFILE_TABS, RESERVED } from './selectors';
+import { instagramRoute, POST_ID, USERNAME, type InstagramRoute } from './route';
+import {
+  ERROR_TITLES, HEADER, HEADER_LEAVES, HEADER_LINKS, LIKED_BY, MAIN, NOT_FOUND_TEXT, PASSWORD_FIELD, POST_TILES, STAT_LINK,
+  TILE_ICON, TILE_LEAVES,
+} from './selectors';
 
-type Route =
-  | { kind: 'profile'; handle: string; tab: string | null }
-  | { kind: 'post'; handle: string | null; id: string; type: 'p' | 'reel' };
-
-const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
-const POST_ID = /^[\w-]{5,40}$/;
-
-export function instagramRoute(url: URL): Route | null {
-  if (url.hostname !== 'www.instagram.com') return null;
-  const seg = segments(url);
-  const [a, b, c] = seg;
-  if (!a) return null;
-  const postType = (t: string | undefined) => (t === 'p' || t === 'tv' ? 'p' : t === 'reel' || t === 'reels' ? 'reel' : null);
-  const direct = postType(a);
-  if (direct && b && POST_ID.test(b) && seg.length === 2) return { kind: 'post', handle: null, id: b, type: direct };
-  if (!USERNAME.test(a) || RESERVED.has(a.toLowerCase())) return null;
-  const nested = postType(b);
-  if (nested && c && POST_ID.test(c) && seg.length === 3) return { kind: 'post', handle: a, id: c, type: nested };
-  if (seg.length === 1) return { kind: 'profile', handle: a, tab: null };
-  if (seg.length === 2 && b && PROFILE_TABS.has(b)) return { kind: 'profile', handle: a, tab: b };
-  return null;
-}
-
-const same = (a: string | null | undefined, b: string | null | undefined) =>
-  !!a && !!b && a.toLowerCase() === b.toLowerCase();
+export { instagramRoute } from './route';
 
 type StatField = 'followers' | 'following' | 'posts';
 
 function classifyLabel(label: string): StatField | null {
   const l = label.toLowerCase();
-  if (hasAny(l, FOLLOWING_WORDS)) return 'following';
-  if (hasAny(l, FOLLOWER_WORDS)) return 'followers';
-  if (hasAny(l, POST_WORDS)) return 'posts';
+  if (hasWord(l, FOLLOWING_WORDS)) return 'following';
+  if (hasWord(l, FOLLOWER_WORDS)) return 'followers';
+  if (hasWord(l, POST_WORDS)) return 'posts';
   return null;
 }
-const hasAny = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
 
 /** "/user/followers/" → ["user", "followers"]. */
 function linkPath(a: Element | null): string[] {
@@ -74,7 +53,7 @@ interface Stat {
 function headerStats(header: Element, handle: string, lang: string | null): Stat[] {
   const stats: Stat[] = [];
   const containers = new Set<Element>();
-  for (const leaf of Array.from(header.querySelectorAll('span, a, div, li, button, strong'))) {
+  for (const leaf of Array.from(header.querySelectorAll(HEADER_LEAVES.selector))) {
     if (leaf.childElementCount > 0) continue;
     const leafText = textOf(leaf);
     const leafCount = parseCount(leafText, { lang });
@@ -97,7 +76,7 @@ function headerStats(header: Element, handle: string, lang: string | null): Stat
         break;
       }
     }
-    const link = container.closest('a') ?? container.querySelector('a');
+    const link = container.closest(STAT_LINK.selector) ?? container.querySelector(STAT_LINK.selector);
     const path = linkPath(link);
     let field: StatField | null = null;
     if (path.length === 2 && same(path[0], handle) && (path[1] === 'followers' || path[1] === 'following')) field = path[1];
@@ -116,7 +95,7 @@ function headerStats(header: Element, handle: string, lang: string | null): Stat
 /** The user a header belongs to, from its links (/user/, /user/followers/). */
 function headerOwner(header: Element): string[] {
   const owners = new Set<string>();
-  for (const a of Array.from(header.querySelectorAll('a[href]'))) {
+  for (const a of Array.from(header.querySelectorAll(HEADER_LINKS.selector))) {
     const path = linkPath(a);
     if (path.length === 2 && (path[1] === 'followers' || path[1] === 'following') && USERNAME.test(path[0]!)) owners.add(path[0]!.toLowerCase());
   }
@@ -178,7 +157,7 @@ function titleNamesOther(doc: Document, handle: string): boolean {
 function recentPosts(main: ParentNode, header: Element | null, lang: string | null): RecentPost[] {
   const out: RecentPost[] = [];
   const seen = new Set<string>();
-  for (const a of Array.from(main.querySelectorAll('a[href*="/p/"], a[href*="/reel/"]'))) {
+  for (const a of Array.from(main.querySelectorAll(anyOf(POST_TILES)))) {
     if (header?.contains(a)) continue;
     const path = linkPath(a);
     const i = path.findIndex((s) => s === 'p' || s === 'reel');
@@ -186,13 +165,13 @@ function recentPosts(main: ParentNode, header: Element | null, lang: string | nu
     if (i < 0 || !id || !POST_ID.test(id) || seen.has(id)) continue;
     seen.add(id);
     const counts: Partial<Record<'views' | 'likes' | 'comments', number>> = {};
-    for (const leaf of Array.from(a.querySelectorAll('span, div'))) {
+    for (const leaf of Array.from(a.querySelectorAll(TILE_LEAVES.selector))) {
       if (leaf.childElementCount > 0) continue;
       const count = parseCount(textOf(leaf), { lang });
       if (!count || count.unit) continue;
       // The icon beside the number says what it counts ("View Count Icon", "Like", "Comment").
-      const icon = leaf.parentElement?.querySelector('svg[aria-label]')?.getAttribute('aria-label')?.toLowerCase() ?? '';
-      const field = hasAny(icon, COMMENT_WORDS) ? 'comments' : hasAny(icon, LIKE_WORDS) ? 'likes' : hasAny(icon, VIEW_WORDS) ? 'views' : null;
+      const icon = leaf.parentElement?.querySelector(TILE_ICON.selector)?.getAttribute('aria-label')?.toLowerCase() ?? '';
+      const field = hasWord(icon, COMMENT_WORDS) ? 'comments' : hasWord(icon, LIKE_WORDS) ? 'likes' : hasWord(icon, VIEW_WORDS) ? 'views' : null;
       if (field && counts[field] === undefined) counts[field] = count.value;
     }
     out.push({
@@ -214,7 +193,7 @@ function readProfile(doc: Document, url: URL, handle: string, tab: string | null
     return unreadable('instagram', title.toLowerCase().includes('not found') ? 'not-found' : 'error-page', `Instagram showed an error page (“${title.trim()}”).`);
   }
   const body = doc.body?.textContent ?? '';
-  const headers = Array.from(doc.querySelectorAll(HEADER));
+  const headers = Array.from(doc.querySelectorAll(HEADER.selector));
   const header = headers.find((h) => headerOwner(h).length > 0 || /\d/.test(textOf(h))) ?? null;
   const owners = header ? headerOwner(header) : [];
   const stale = (owners.length > 0 && !owners.includes(handle.toLowerCase())) || titleNamesOther(doc, handle);
@@ -233,12 +212,12 @@ function readProfile(doc: Document, url: URL, handle: string, tab: string | null
   if (!followers && !following && !posts) {
     if (stale) return unreadable('instagram', 'loading', 'The page still shows the previous profile; waiting for this one.');
     if (NOT_FOUND_TEXT.some((t) => body.includes(t))) return unreadable('instagram', 'not-found', 'Instagram says this page isn’t available.');
-    if (doc.querySelector('input[name="password"]') || url.pathname.startsWith('/accounts/login')) {
+    if (doc.querySelector(PASSWORD_FIELD.selector) || url.pathname.startsWith('/accounts/login')) {
       return unreadable('instagram', 'login-wall', 'Instagram asks to log in before it shows this profile.');
     }
     return unreadable('instagram', 'no-stats', 'This Instagram page shows no counts Creator Lens can read.');
   }
-  const main = doc.querySelector('main') ?? doc;
+  const main = doc.querySelector(MAIN.selector) ?? doc;
   const counts: Record<StatField, Candidate | null> = { followers, following, posts };
   const exact = (k: ProfileCount) => (k in counts ? counts[k as StatField]?.count.exact ?? false : false);
   const reading: ProfileReading = {
@@ -264,7 +243,7 @@ function readProfile(doc: Document, url: URL, handle: string, tab: string | null
   return reading;
 }
 
-function readPost(doc: Document, url: URL, route: Extract<Route, { kind: 'post' }>): Reading {
+function readPost(doc: Document, url: URL, route: Extract<InstagramRoute, { kind: 'post' }>): Reading {
   const lang = pageLang(doc);
   const ogUrl = metaContent(doc, 'og:url');
   const metaOk = !!ogUrl && segments(safeUrl(ogUrl)).includes(route.id);
@@ -277,13 +256,13 @@ function readPost(doc: Document, url: URL, route: Extract<Route, { kind: 'post' 
     const count = parseCount(part, { lang });
     if (!count) continue;
     const unit = count.unit.toLowerCase();
-    if (hasAny(unit, COMMENT_WORDS)) metaComments ??= { count, source: 'meta' };
-    else if (hasAny(unit, LIKE_WORDS)) metaLikes ??= { count, source: 'meta' };
+    if (hasWord(unit, COMMENT_WORDS)) metaComments ??= { count, source: 'meta' };
+    else if (hasWord(unit, LIKE_WORDS)) metaLikes ??= { count, source: 'meta' };
   }
   const owner = dash >= 0 ? /^ - ([A-Za-z0-9._]{1,30})\b/.exec(description.slice(dash))?.[1] ?? null : null;
 
   // The likes link is specific to this post: /p/<id>/liked_by/.
-  const likedBy = Array.from(doc.querySelectorAll('a[href*="/liked_by/"]')).find((a) => linkPath(a).includes(route.id));
+  const likedBy = Array.from(doc.querySelectorAll(LIKED_BY.selector)).find((a) => linkPath(a).includes(route.id));
   const domLikes = likedBy ? parseCount(textOf(likedBy), { lang }) : null;
   const likes = bestCount([domLikes ? { count: domLikes, source: 'dom' } : null, metaLikes]);
   const comments = bestCount([metaComments]);
@@ -291,7 +270,7 @@ function readPost(doc: Document, url: URL, route: Extract<Route, { kind: 'post' 
   if (!likes && !comments) {
     if (ERROR_TITLES.some((t) => (doc.title ?? '').includes(t))) return unreadable('instagram', 'error-page', 'Instagram showed an error page.');
     if (NOT_FOUND_TEXT.some((t) => (doc.body?.textContent ?? '').includes(t))) return unreadable('instagram', 'not-found', 'Instagram says this post isn’t available.');
-    if (doc.querySelector('input[name="password"]')) return unreadable('instagram', 'login-wall', 'Instagram asks to log in before it shows this post.');
+    if (doc.querySelector(PASSWORD_FIELD.selector)) return unreadable('instagram', 'login-wall', 'Instagram asks to log in before it shows this post.');
     return unreadable('instagram', 'no-stats', 'This Instagram post shows no counts Creator Lens can read (likes may be hidden).');
   }
   const reading: PostReading = {

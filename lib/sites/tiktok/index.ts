@@ -1,10 +1,16 @@
+import { matchesOf, PLATFORM_FACTS } from '../platforms';
 import type { Site } from '../types';
-import { readTiktok, tiktokRoute } from './read';
+import { readTiktok } from './read';
+import { route } from './route';
+
+const reads = (url: URL) => route(url) !== null;
 
 export const tiktok = {
-  id: 'tiktok',
-  matches: ['https://www.tiktok.com/*'],
+  ...PLATFORM_FACTS.tiktok,
+  matches: matchesOf('tiktok'),
   profileCounts: ['followers', 'following', 'likes'],
-  isProfileUrl: (url: URL) => tiktokRoute(url) !== null,
+  route,
+  reads,
+  isProfileUrl: reads,
   read: readTiktok,
 } satisfies Site;

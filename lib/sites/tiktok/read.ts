@@ -6,35 +6,19 @@
  * `uniqueId` / item id matches the URL: after in-page navigation it describes the first page.
  */
 import {
-  bestCount, candidate, dig, hasWord, jsonCandidate, metaContent, pageLang, scriptJson, segments, str, textOf,
+  anyOf, bestCount, candidate, dig, hasWord, jsonCandidate, metaContent, pageLang, same, scriptJson, str, textOf,
   unreadable, type Candidate,
 } from '../common';
-import type { PostReading, ProfileReading, Reading, RecentPost } from '../types';
+import type { PostReading, ProfileReading, Reading, RecentPost, Selector } from '../types';
 import { FOLLOWER_WORDS, LIKE_WORDS } from '../words';
-import { DOM, NOT_FOUND_TEXT } from './selectors';
+import { tiktokRoute } from './route';
+import { CAPTCHA, DOM, GRID_LINK, NOT_FOUND_TEXT, SCRIPTS, VIDEO_SCOPE } from './selectors';
 
-type Route = { kind: 'profile'; handle: string } | { kind: 'post'; handle: string; id: string };
-
-const HANDLE = /^@([\w.]{1,40})$/;
-
-export function tiktokRoute(url: URL): Route | null {
-  if (url.hostname !== 'www.tiktok.com') return null;
-  const [first, second, third, ...rest] = segments(url);
-  const m = first ? HANDLE.exec(first) : null;
-  if (!m) return null;
-  const handle = m[1]!;
-  if (!second) return { kind: 'profile', handle };
-  if ((second === 'video' || second === 'photo') && third && /^\d{5,25}$/.test(third) && rest.length === 0) {
-    return { kind: 'post', handle, id: third };
-  }
-  return null;
-}
-
-const same = (a: unknown, b: string) => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
+export { tiktokRoute } from './route';
 
 /** The user record and stats from whichever generation of embedded data the page has. */
 function embeddedUser(doc: Document, handle: string) {
-  const universal = scriptJson(doc, '__UNIVERSAL_DATA_FOR_REHYDRATION__');
+  const universal = scriptJson(doc, SCRIPTS.universal);
   const detail = dig(universal, '__DEFAULT_SCOPE__', 'webapp.user-detail');
   if (detail) {
     const user = dig(detail, 'userInfo', 'user');
@@ -47,7 +31,7 @@ function embeddedUser(doc: Document, handle: string) {
       statsV2: dig(detail, 'userInfo', 'statsV2'),
     };
   }
-  const sigi = scriptJson(doc, 'SIGI_STATE');
+  const sigi = scriptJson(doc, SCRIPTS.sigi);
   if (sigi) {
     const users = dig(sigi, 'UserModule', 'users') as Record<string, unknown> | undefined;
     const key = users ? Object.keys(users).find((k) => same(k, handle)) : undefined;
@@ -60,7 +44,7 @@ function embeddedUser(doc: Document, handle: string) {
       statsV2: undefined,
     };
   }
-  const next = scriptJson(doc, '__NEXT_DATA__');
+  const next = scriptJson(doc, SCRIPTS.next);
   const info = dig(next, 'props', 'pageProps', 'userInfo');
   if (next) {
     return {
@@ -111,9 +95,9 @@ function fromMeta(doc: Document, handle: string, lang: string | null) {
   return { followers, likes };
 }
 
-function domCount(doc: Document, selector: string, lang: string | null): Candidate | null {
+function domCount(doc: Document, selector: Selector, lang: string | null): Candidate | null {
   // A title attribute can carry the exact count on some layouts; the text is the fallback.
-  const el = doc.querySelector(selector);
+  const el = doc.querySelector(selector.selector);
   if (!el) return null;
   const title = el.getAttribute('title');
   const exact = title ? candidate(title, 'dom', lang) : null;
@@ -129,7 +113,7 @@ function readProfile(doc: Document, url: URL, handle: string): Reading {
   }
   if (embedded.statusCode === 10221 && !embedded.user) return unreadable('tiktok', 'not-found', `TikTok says @${handle} does not exist.`);
 
-  const domHandle = textOf(doc.querySelector(DOM.handle)).replace(/^@/, '');
+  const domHandle = textOf(doc.querySelector(DOM.handle.selector)).replace(/^@/, '');
   // The header names its user; another user's header is the previous page not yet replaced.
   const domOk = !domHandle || same(domHandle, handle);
   const dom = domOk
@@ -154,7 +138,7 @@ function readProfile(doc: Document, url: URL, handle: string): Reading {
     if (NOT_FOUND_TEXT.some((t) => (doc.body?.textContent ?? '').includes(t))) {
       return unreadable('tiktok', 'not-found', `TikTok says @${handle} does not exist.`);
     }
-    if (doc.querySelector('#captcha-verify-image, .captcha_verify_container, [class*="captcha"]')) {
+    if (doc.querySelector(anyOf(CAPTCHA))) {
       return unreadable('tiktok', 'login-wall', 'TikTok is asking for a captcha or a login before it shows this profile.');
     }
     return unreadable('tiktok', 'no-stats', 'This TikTok page shows no counts Creator Lens can read.');
@@ -162,7 +146,7 @@ function readProfile(doc: Document, url: URL, handle: string): Reading {
 
   const displayName =
     (embedded.matches ? str(dig(embedded.user, 'nickname')) : null) ??
-    (domOk ? textOf(doc.querySelector(DOM.nickname)) || null : null) ??
+    (domOk ? textOf(doc.querySelector(DOM.nickname.selector)) || null : null) ??
     titleName(doc, handle);
 
   const reading: ProfileReading = {
@@ -204,13 +188,13 @@ function titleName(doc: Document, handle: string): string | null {
 function recentPosts(doc: Document, handle: string, lang: string | null): RecentPost[] {
   const out: RecentPost[] = [];
   const seen = new Set<string>();
-  for (const item of Array.from(doc.querySelectorAll(DOM.gridItem))) {
-    const link = item.querySelector('a[href*="/video/"], a[href*="/photo/"]');
+  for (const item of Array.from(doc.querySelectorAll(DOM.gridItem.selector))) {
+    const link = item.querySelector(anyOf(GRID_LINK));
     const href = link?.getAttribute('href') ?? '';
     const m = /\/@([\w.]+)\/(video|photo)\/(\d+)/.exec(href);
     if (!m || !same(m[1], handle) || seen.has(m[3]!)) continue; // reposts of others are not this creator's
     seen.add(m[3]!);
-    const views = candidate(textOf(item.querySelector(DOM.gridViews)), 'dom', lang);
+    const views = candidate(textOf(item.querySelector(DOM.gridViews.selector)), 'dom', lang);
     out.push({
       id: m[3]!,
       url: `https://www.tiktok.com/@${m[1]}/${m[2]}/${m[3]}`,
@@ -225,13 +209,13 @@ function recentPosts(doc: Document, handle: string, lang: string | null): Recent
 
 function readPost(doc: Document, url: URL, handle: string, id: string): Reading {
   const lang = pageLang(doc);
-  const universal = scriptJson(doc, '__UNIVERSAL_DATA_FOR_REHYDRATION__');
+  const universal = scriptJson(doc, SCRIPTS.universal);
   // "webapp.video-detail" (2023–); the reflow layout names it "webapp.reflow.video.detail".
   const scopes = dig(universal, '__DEFAULT_SCOPE__') as Record<string, unknown> | undefined;
   const detailKey = scopes ? Object.keys(scopes).find((k) => /video[.-]detail$/.test(k)) : undefined;
   const detail = detailKey ? scopes![detailKey] : undefined;
   let item = dig(detail, 'itemInfo', 'itemStruct');
-  if (!item) item = dig(scriptJson(doc, 'SIGI_STATE'), 'ItemModule', id);
+  if (!item) item = dig(scriptJson(doc, SCRIPTS.sigi), 'ItemModule', id);
   const itemOk = str(dig(item, 'id')) === id;
   if (!itemOk && detail && dig(detail, 'statusCode') === 10204) {
     return unreadable('tiktok', 'not-found', 'TikTok says this video is not available.');
@@ -240,8 +224,8 @@ function readPost(doc: Document, url: URL, handle: string, id: string): Reading 
   const stats = itemOk ? dig(item, 'stats') : undefined;
   // DOM counts are only this video's when the page has one video open; in the feed
   // ("browse" mode) several are rendered, so take the one inside this video's container.
-  const scope = doc.querySelector(`[data-e2e="browse-video"], [id="${id}"], main`) ?? doc;
-  const dom = (sel: string) => candidate(textOf(scope.querySelector(sel)), 'dom', lang);
+  const scope = doc.querySelector(anyOf(VIDEO_SCOPE).replace('{id}', id)) ?? doc;
+  const dom = (sel: Selector | readonly Selector[]) => candidate(textOf(scope.querySelector(anyOf(sel))), 'dom', lang);
   const likes = bestCount([jsonCandidate(dig(v2, 'diggCount'), true), dom(DOM.videoLikes), jsonCandidate(dig(stats, 'diggCount'), false)]);
   const comments = bestCount([jsonCandidate(dig(v2, 'commentCount'), true), dom(DOM.videoComments), jsonCandidate(dig(stats, 'commentCount'), false)]);
   const shares = bestCount([jsonCandidate(dig(v2, 'shareCount'), true), dom(DOM.videoShares), jsonCandidate(dig(stats, 'shareCount'), false)]);

@@ -1,10 +1,16 @@
+import { matchesOf, PLATFORM_FACTS } from '../platforms';
 import type { Site } from '../types';
-import { readYoutube, youtubeRoute } from './read';
+import { readYoutube } from './read';
+import { route } from './route';
+
+const reads = (url: URL) => route(url) !== null;
 
 export const youtube = {
-  id: 'youtube',
-  matches: ['https://www.youtube.com/*'],
+  ...PLATFORM_FACTS.youtube,
+  matches: matchesOf('youtube'),
   profileCounts: ['followers', 'posts'],
-  isProfileUrl: (url: URL) => youtubeRoute(url) !== null,
+  route,
+  reads,
+  isProfileUrl: reads,
   read: readYoutube,
 } satisfies Site;
