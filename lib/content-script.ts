@@ -22,7 +22,7 @@ export function runContentScript(ctx: ContentScriptContext, site: Site, overlay:
     site,
     onViewStart(url) {
       performance.mark('creator-lens:view-start');
-      overlay.viewStarted(site.isProfileUrl(url));
+      overlay.viewStarted(site.reads(url));
     },
     emit(reading) {
       // Marks let the benchmark measure reading and painting time on the page (bench/).

@@ -1,11 +1,11 @@
 /** Booking a saved creator into a campaign: fee, extra costs, deliverables and code (the projection is made then and kept). */
 import { useMemo, useState } from 'react';
 import { bookCreator } from '@/lib/campaigns/store';
-import { parseFee } from '@/lib/overlay/model';
+import { parseFee } from '@/lib/view/creator';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
 import type { Campaign } from '@/lib/schema';
 import { useLibrary } from '../dashboard/library-context';
-import { DEFAULT_DELIVERABLE, PLATFORM_NAME } from '../ui/platform';
+import { defaultDeliverableOf, platformName } from '@/lib/sites/platforms';
 
 export function BookForm({ campaign, booked }: { campaign: Campaign; booked: Set<string> }) {
   const { db, creators } = useLibrary();
@@ -16,9 +16,9 @@ export function BookForm({ campaign, booked }: { campaign: Campaign; booked: Set
   const [deliverables, setDeliverables] = useState('');
   const [code, setCode] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const options = useMemo(() => new Map((creators ?? []).filter((c) => c.savedAt !== null).map((c) => [`${c.displayName ?? c.handle} (@${c.handle}, ${PLATFORM_NAME[c.platform]})`, c])), [creators]);
+  const options = useMemo(() => new Map((creators ?? []).filter((c) => c.savedAt !== null).map((c) => [`${c.displayName ?? c.handle} (@${c.handle}, ${platformName(c.platform)})`, c])), [creators]);
   const creator = options.get(who);
-  const d = deliverable ?? (creator ? DEFAULT_DELIVERABLE[creator.platform] : 'post');
+  const d = deliverable ?? (creator ? defaultDeliverableOf(creator.platform) : 'post');
   return (
     <form className="card stack" aria-labelledby="book-title" onSubmit={async (e) => {
       e.preventDefault();

@@ -1,7 +1,7 @@
 /** The booked creators: cost, ROI projected at booking (kept as it was) beside the actual, and each one's goals. */
 import { actualOf, checkGoals, type Figures } from '@/lib/campaigns/actuals';
 import type { Booking, Campaign, PostObservation } from '@/lib/schema';
-import { date, money, signedPct } from '@/lib/ui/format';
+import { date, money, signedPct } from '@/lib/view/format';
 import { useLibrary } from '../dashboard/library-context';
 import { GoalChips } from './GoalChips';
 

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { budgetUse, checkGoals, latestByPost, totalsOf } from '@/lib/campaigns/actuals';
 import { deleteCampaign } from '@/lib/campaigns/store';
 import { go } from '@/lib/dashboard/route';
-import { date, money, signedPct, whole } from '@/lib/ui/format';
+import { date, money, signedPct, whole } from '@/lib/view/format';
 import { ConfirmDialog } from '../dashboard/ConfirmDialog';
 import { useLibrary } from '../dashboard/library-context';
 import { BookForm } from './BookForm';

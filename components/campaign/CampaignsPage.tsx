@@ -10,7 +10,7 @@ import { newCampaign, saveCampaign } from '@/lib/campaigns/store';
 import { go } from '@/lib/dashboard/route';
 import { isCurrencyCode } from '@/lib/roi/money';
 import type { Booking, Campaign } from '@/lib/schema';
-import { date, money, signedPct } from '@/lib/ui/format';
+import { date, money, signedPct } from '@/lib/view/format';
 import { useLibrary } from '../dashboard/library-context';
 import { GoalChips } from './GoalChips';
 import { Ranking } from './Ranking';

@@ -3,8 +3,8 @@ import { useCallback } from 'react';
 import { medianViews } from '@/lib/metrics/engagement';
 import { median } from '@/lib/metrics/stats';
 import type { Post, PostObservation } from '@/lib/schema';
-import { compact, date } from '@/lib/ui/format';
-import { recentOf } from '@/lib/ui/subject';
+import { compact, date } from '@/lib/view/format';
+import { recentOf } from '@/lib/library/as-reading';
 import { ChartCanvas, type Palette } from '../dashboard/Chart';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 /** A campaign's or a booking's goals as chips: met, missed or not known yet. */
 import type { GoalCheck } from '@/lib/campaigns/actuals';
-import { money, pct } from '@/lib/ui/format';
+import { money, pct } from '@/lib/view/format';
 
 const target = (g: GoalCheck, currency: string) => (g.goal === 'targetRoi' ? `≥ ${pct(g.target, 0)}` : g.goal === 'targetOrders' ? `≥ ${g.target}` : `≤ ${money(g.target, currency)}`);
 

@@ -4,9 +4,9 @@
  * On the Campaigns page, and (print) in the client report.
  */
 import { ATTRIBUTION_CAVEAT, rankingCsv, type RankRow } from '@/lib/campaigns/ranking';
-import { money, signedPct } from '@/lib/ui/format';
+import { money, signedPct } from '@/lib/view/format';
 import { download } from '../ui/download';
-import { PLATFORM_NAME } from '../ui/platform';
+import { isPlatform, platformName } from '@/lib/sites/platforms';
 
 export function Ranking({ rows, print }: { rows: RankRow[]; print?: boolean }) {
   return (
@@ -30,7 +30,7 @@ export function Ranking({ rows, print }: { rows: RankRow[]; print?: boolean }) {
                 {rows.map((r, i) => (
                   <tr key={`${r.creatorKey} ${r.currency}`}>
                     <td className="n num">{r.basis === 'none' ? '—' : i + 1}</td>
-                    <td><a href={`#/creator/${encodeURIComponent(r.creatorKey)}`}>{r.name}</a><div className="muted small">{PLATFORM_NAME[r.platform as keyof typeof PLATFORM_NAME] ?? r.platform}</div></td>
+                    <td><a href={`#/creator/${encodeURIComponent(r.creatorKey)}`}>{r.name}</a><div className="muted small">{isPlatform(r.platform) ? platformName(r.platform) : r.platform}</div></td>
                     <td className="small">{r.campaigns.join(', ')}</td>
                     <td className="n num">{money(r.figures.cost, r.currency)}</td>
                     <td className="n num">{r.figures.revenue === null ? '—' : money(r.figures.revenue, r.currency)}{r.undercounts && <sup title={ATTRIBUTION_CAVEAT}> *</sup>}</td>

@@ -6,7 +6,7 @@
 import { actualOf, checkGoals, latestByPost, totalsOf } from '@/lib/campaigns/actuals';
 import { rankCreators } from '@/lib/campaigns/ranking';
 import type { Booking, Campaign } from '@/lib/schema';
-import { date, money, signedPct, whole } from '@/lib/ui/format';
+import { date, money, signedPct, whole } from '@/lib/view/format';
 import { useLibrary } from '../dashboard/library-context';
 import { GoalChips } from './GoalChips';
 import { Ranking } from './Ranking';

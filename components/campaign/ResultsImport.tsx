@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { guessMapping, planResults, readResultsCsv, type Mapping, type ResultChange, type ResultsTable } from '@/lib/campaigns/results';
 import { applyResults } from '@/lib/campaigns/store';
 import type { Booking, Campaign } from '@/lib/schema';
-import { money } from '@/lib/ui/format';
+import { money } from '@/lib/view/format';
 import { useLibrary } from '../dashboard/library-context';
 
 export function ResultsImport({ campaign, bookings }: { campaign: Campaign; bookings: Booking[] }) {

@@ -5,15 +5,15 @@
  * snapshot. Each of those is its own file here.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { postsOf } from '@/lib/db/buckets';
-import { history } from '@/lib/db/library';
-import type { CreatorView } from '@/lib/overlay/model';
-import { date, dateTime } from '@/lib/ui/format';
-import { readingFromLibrary } from '@/lib/ui/subject';
+import { postsOf } from '@/lib/db/posts';
+import { history } from '@/lib/db/snapshots';
+import type { CreatorView } from '@/lib/view/creator';
+import { date, dateTime } from '@/lib/view/format';
+import { readingFromLibrary } from '@/lib/library/as-reading';
 import { useLibrary } from '../dashboard/library-context';
 import { CreatorSummary } from '../ui/CreatorSummary';
 import '../ui/summary.css';
-import { PLATFORM_NAME } from '../ui/platform';
+import { platformName } from '@/lib/sites/platforms';
 import { QuoteForm } from '../ui/QuoteForm';
 import { Deals, keepDeal } from './Deals';
 import { HistoryCharts } from './HistoryCharts';
@@ -40,7 +40,7 @@ export default function CreatorPage({ creatorKey }: { creatorKey: string }) {
   }
   if (!settings || !snapshots || !posts) return <p className="muted" aria-busy="true">Loading…</p>;
 
-  const reading = readingFromLibrary(creator, snapshots.at(-1), posts);
+  const reading = readingFromLibrary(creator, posts);
   const view: CreatorView = {
     creatorKey, saved: creator.savedAt !== null, lists: creator.lists, allLists: allLists ?? [],
     previous: snapshots.at(-2) ? { takenAt: snapshots.at(-2)!.takenAt, followers: snapshots.at(-2)!.followers } : null,
@@ -55,7 +55,7 @@ export default function CreatorPage({ creatorKey }: { creatorKey: string }) {
         <div>
           <h1 id="creator-title">{name}</h1>
           <p className="muted">
-            @{creator.handle} · {PLATFORM_NAME[creator.platform]} · {creator.savedAt ? `saved ${date(creator.savedAt)}` : 'recorded, not saved'} · last seen {dateTime(creator.lastSeenAt)}
+            @{creator.handle} · {platformName(creator.platform)} · {creator.savedAt ? `saved ${date(creator.savedAt)}` : 'recorded, not saved'} · last seen {dateTime(creator.lastSeenAt)}
           </p>
         </div>
         <a className="btn" href={creator.url} target="_blank" rel="noreferrer noopener">Open profile ↗</a>

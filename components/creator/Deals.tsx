@@ -1,38 +1,22 @@
 /** The deals kept for a creator (each with the assumptions it used), keeping one from the quote form, and deleting one. */
 import { useState } from 'react';
 import type { LibraryDb } from '@/lib/db/db';
-import { describeDbError } from '@/lib/db/errors';
 import type { TierBoundaries } from '@/lib/metrics/benchmarks';
-import { dealOf } from '@/lib/roi/deal';
 import { formatMoney } from '@/lib/roi/money';
-import { quote } from '@/lib/roi/quote';
-import { DealSchema, describeIssues, type Deal } from '@/lib/schema';
+import { addDeal, deleteDeal, quoteDeal } from '@/lib/library/deals';
+import type { Deal } from '@/lib/schema';
 import type { ProfileReading } from '@/lib/sites/types';
-import { compact, dateTime, pct, signedPct } from '@/lib/ui/format';
+import { compact, dateTime, pct, signedPct } from '@/lib/view/format';
 import { ConfirmDialog } from '../dashboard/ConfirmDialog';
 import { useLibrary } from '../dashboard/library-context';
 import type { KeepRequest } from '../ui/QuoteForm';
 
-/**
- * Keeps the quote form's fee as a deal: the same steps as the background's keep-deal
- * handler (lib/background/library.ts), written here for now, in this one function.
- */
+/** Keeps the quote form's fee as a deal, through the same library function the background uses. */
 export async function keepDeal(db: LibraryDb, creatorKey: string, reading: ProfileReading, tierBoundaries: TierBoundaries, r: KeepRequest): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const q = quote({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable: r.deliverable, fee: r.fee, currency: r.currency, assumptions: r.assumptions, impressions: r.impressions, tierBoundaries });
-  if (!q.ok) return q;
-  const checked = DealSchema.safeParse(dealOf(creatorKey, q, Date.now()));
-  if (!checked.success) return { ok: false, reason: describeIssues(checked.error) };
-  try {
-    await db.deals.add(checked.data);
-    return { ok: true };
-  } catch (e) {
-    return { ok: false, reason: describeDbError(e) };
-  }
-}
-
-/** Deletes a kept deal (after the user confirmed). */
-function deleteDeal(db: LibraryDb, id: number): Promise<void> {
-  return db.deals.delete(id);
+  const made = quoteDeal(creatorKey, reading, { fee: r.fee, currency: r.currency, deliverable: r.deliverable, assumptions: r.assumptions, impressions: r.impressions, tierBoundaries });
+  if (!made.ok) return made;
+  const added = await addDeal(db, made.deal);
+  return added.ok ? { ok: true } : added;
 }
 
 export function Deals({ deals }: { deals: Deal[] }) {

@@ -7,10 +7,12 @@ import { weeklyGrowthSeries } from '@/lib/metrics/growth';
 import { toFraction, toPercent } from '@/lib/roi/percent';
 import type { Post, Snapshot } from '@/lib/schema';
 import type { Platform } from '@/lib/sites/types';
-import { compact, date, dateTime, pct, signedPct } from '@/lib/ui/format';
-import { recentOf } from '@/lib/ui/subject';
+import { compact, date, dateTime, pct, signedPct } from '@/lib/view/format';
+import { recentOf } from '@/lib/library/as-reading';
 import { ChartCanvas, type Palette } from '../dashboard/Chart';
 import { useLibrary } from '../dashboard/library-context';
+import { capital } from '@/lib/view/format';
+import { vocabularyOf } from '@/lib/sites/platforms';
 
 export function HistoryCharts({ snapshots, posts, platform, followers }: { snapshots: Snapshot[]; posts: Post[]; platform: Platform; followers: number | null }) {
   const settings = useLibrary().settings!;
@@ -24,7 +26,7 @@ export function HistoryCharts({ snapshots, posts, platform, followers }: { snaps
     .slice(0, 24)
     .reverse();
   const weekly = weeklyGrowthSeries(snapshots);
-  const word = platform === 'youtube' ? 'Subscribers' : 'Followers';
+  const word = capital(vocabularyOf(platform).followers);
 
   const followersConfig = useCallback((p: Palette): ChartConfiguration => ({
     type: 'line',

@@ -1,7 +1,7 @@
 /** A creator's lists and tags: shown as chips, added and removed. */
 import { useState } from 'react';
 import { describeDbError } from '@/lib/db/errors';
-import { addToList, removeFromList, setTags } from '@/lib/db/library';
+import { addToList, removeFromList, setTags } from '@/lib/db/creators';
 import { useLibrary } from '../dashboard/library-context';
 
 export function Labels({ creatorKey, lists, tags, allLists }: { creatorKey: string; lists: string[]; tags: string[]; allLists: string[] }) {

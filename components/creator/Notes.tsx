@@ -1,7 +1,7 @@
 /** Free-text notes on a creator: rates, contacts, past work. */
 import { useState } from 'react';
 import { describeDbError } from '@/lib/db/errors';
-import { setNotes } from '@/lib/db/library';
+import { setNotes } from '@/lib/db/creators';
 import { useLibrary } from '../dashboard/library-context';
 
 export function Notes({ creatorKey, notes }: { creatorKey: string; notes: string }) {

@@ -1,9 +1,11 @@
 /** Every snapshot of a creator, newest first, with the numbers as the page showed them. */
 import { useMemo, useState } from 'react';
-import { formatCount } from '@/lib/overlay/model';
+import { formatCount } from '@/lib/view/creator';
 import type { Snapshot } from '@/lib/schema';
 import type { Platform } from '@/lib/sites/types';
-import { dateTime } from '@/lib/ui/format';
+import { dateTime } from '@/lib/view/format';
+import { capital } from '@/lib/view/format';
+import { vocabularyOf } from '@/lib/sites/platforms';
 
 export function Snapshots({ snapshots, platform }: { snapshots: Snapshot[]; platform: Platform }) {
   const [all, setAll] = useState(false);
@@ -16,7 +18,7 @@ export function Snapshots({ snapshots, platform }: { snapshots: Snapshot[]; plat
       <p className="muted small">Numbers as the page showed them; “≈” where it showed only an abbreviation, “—” where it showed nothing.</p>
       <div className="table-wrap">
         <table className="plain" data-testid="snapshots">
-          <thead><tr><th scope="col">Taken</th><th scope="col">How</th><th scope="col" className="n">{platform === 'youtube' ? 'Subscribers' : 'Followers'}</th><th scope="col" className="n">Following</th><th scope="col" className="n">{platform === 'instagram' ? 'Posts' : 'Videos'}</th><th scope="col" className="n">Likes</th><th scope="col" className="n">Views</th></tr></thead>
+          <thead><tr><th scope="col">Taken</th><th scope="col">How</th><th scope="col" className="n">{capital(vocabularyOf(platform).followers)}</th><th scope="col" className="n">Following</th><th scope="col" className="n">{capital(vocabularyOf(platform).posts)}</th><th scope="col" className="n">Likes</th><th scope="col" className="n">Views</th></tr></thead>
           <tbody>
             {shown.map((s) => (
               <tr key={s.takenAt}>

@@ -6,18 +6,19 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
-import { postsOf, snapshotsOf } from '@/lib/db/buckets';
+import { postsOf } from '@/lib/db/posts';
+import { snapshotsOf } from '@/lib/db/snapshots';
 import { rowOf } from '@/lib/dashboard/rows';
 import { go } from '@/lib/dashboard/route';
 import { benchmarkFor } from '@/lib/metrics/benchmarks';
-import { parseFee, POSITION_WORD } from '@/lib/overlay/model';
+import { parseFee, POSITION_WORD } from '@/lib/view/creator';
 import { toFraction, toPercent } from '@/lib/roi/percent';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
 import { quote, type Quote } from '@/lib/roi/quote';
 import type { Creator } from '@/lib/schema';
-import { compact, money as inCurrency, pct, signedPct } from '@/lib/ui/format';
-import { readingFromLibrary } from '@/lib/ui/subject';
-import { DEFAULT_DELIVERABLE, PLATFORM_NAME } from '../ui/platform';
+import { compact, money as inCurrency, pct, signedPct } from '@/lib/view/format';
+import { readingFromLibrary } from '@/lib/library/as-reading';
+import { defaultDeliverableOf, platformName } from '@/lib/sites/platforms';
 import { useLibrary } from './library-context';
 import { ChartCanvas, type Palette } from './Chart';
 
@@ -32,7 +33,7 @@ export default function ComparePage({ keys }: { keys: string[] }) {
   })), [keys.join(',')]);
 
   const setKeys = (next: string[]) => go(`#/compare?keys=${next.map(encodeURIComponent).join(',')}`);
-  const byLabel = useMemo(() => new Map((creators ?? []).map((c) => [`${c.displayName ?? c.handle} (@${c.handle}, ${PLATFORM_NAME[c.platform]})`, c.key])), [creators]);
+  const byLabel = useMemo(() => new Map((creators ?? []).map((c) => [`${c.displayName ?? c.handle} (@${c.handle}, ${platformName(c.platform)})`, c.key])), [creators]);
   const options = useMemo(() => {
     const q = pick.toLowerCase();
     return [...byLabel.keys()].filter((l) => l.toLowerCase().includes(q)).slice(0, 200);
@@ -71,11 +72,11 @@ export default function ComparePage({ keys }: { keys: string[] }) {
 
   const now = Date.now();
   const rows = present.map((x) => {
-    const reading = readingFromLibrary(x.creator, x.snapshots.at(-1), x.posts);
+    const reading = readingFromLibrary(x.creator, x.posts);
     const row = rowOf(x.creator, settings, x.snapshots, x.posts, now);
     const feeText = fees[x.key] ?? (x.lastDeal ? String(x.lastDeal.fee) : '');
     const fee = parseFee(feeText, navigator.language);
-    const deliverable = deliverables[x.key] ?? x.lastDeal?.deliverable ?? DEFAULT_DELIVERABLE[x.creator.platform];
+    const deliverable = deliverables[x.key] ?? x.lastDeal?.deliverable ?? defaultDeliverableOf(x.creator.platform);
     const q: Quote | null = fee === null ? null : quote({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable, fee, currency: settings.currency, assumptions: settings.assumptions, tierBoundaries: settings.tierBoundaries, now });
     const band = row.tier ? benchmarkFor(x.creator.platform, row.tier, settings.benchmarkOverrides) : null;
     return { ...x, reading, row, feeText, fee, deliverable, q: q?.ok ? q : null, qError: q && !q.ok ? q.reason : null, band };
@@ -115,7 +116,7 @@ export default function ComparePage({ keys }: { keys: string[] }) {
               {rows.map((r) => (
                 <th key={r.key} scope="col" className={cls(r.key, bestRoi)}>
                   <a href={`#/creator/${encodeURIComponent(r.key)}`}>{r.creator.displayName ?? `@${r.creator.handle}`}</a>
-                  <div className="muted small">@{r.creator.handle} · {PLATFORM_NAME[r.creator.platform]}</div>
+                  <div className="muted small">@{r.creator.handle} · {platformName(r.creator.platform)}</div>
                   {r.key === bestRoi && <span className="chip verdict-above" data-testid="best-value">Best value</span>}
                   <div><button type="button" className="btn small ghost" onClick={() => setKeys(keys.filter((k) => k !== r.key))} aria-label={`Remove ${r.creator.handle} from the comparison`}>Remove</button></div>
                 </th>

@@ -7,12 +7,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { cloneElement, useId, useMemo, useRef, useState } from 'react';
 import { TIERS } from '@/lib/metrics/benchmarks';
 import { describeDbError } from '@/lib/db/errors';
-import { addToList, deleteCreators } from '@/lib/db/library';
-import { POSITION_WORD } from '@/lib/overlay/model';
+import { addToList, deleteCreators } from '@/lib/db/creators';
+import { POSITION_WORD } from '@/lib/view/creator';
 import { filterRows, sortRows, type CreatorRow, type RowFilter, type Sort, type SortKey } from '@/lib/dashboard/rows';
 import { go } from '@/lib/dashboard/route';
-import { compact, date, pct, signedPct } from '@/lib/ui/format';
-import { PLATFORM_NAME } from '../ui/platform';
+import { compact, date, pct, signedPct } from '@/lib/view/format';
+import { platformName, PLATFORMS } from '@/lib/sites/platforms';
 import { useLibrary } from './library-context';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -85,7 +85,7 @@ export function CreatorsTable() {
         <label className="grow">Search<input type="search" placeholder="Name, @handle, list or tag" value={filter.search ?? ''} onChange={(e) => set({ search: e.target.value })} /></label>
         <Field label="Platform"><select value={filter.platform ?? ''} onChange={(e) => set({ platform: e.target.value as RowFilter['platform'] })}>
             <option value="">All</option>
-            {Object.entries(PLATFORM_NAME).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+            {PLATFORMS.map((p) => <option key={p} value={p}>{platformName(p)}</option>)}
           </select></Field>
         <Field label="Tier"><select value={filter.tier ?? ''} onChange={(e) => set({ tier: e.target.value as RowFilter['tier'] })}>
             <option value="">All</option>
@@ -206,7 +206,7 @@ function Row({ row: r, index, selected, onToggle }: { row: CreatorRow; index: nu
         <a href={`#/creator/${encodeURIComponent(r.key)}`}>{name}</a>
         <span className="muted small">@{r.creator.handle}{r.creator.savedAt === null ? ' · recorded, not saved' : ''}</span>
       </td>
-      <td>{PLATFORM_NAME[r.creator.platform]}</td>
+      <td>{platformName(r.creator.platform)}</td>
       <td className="n num">{compact(r.followers)}</td>
       <td>{r.tier ?? '—'}</td>
       <td className="n num">

@@ -5,10 +5,10 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { countSnapshots } from '@/lib/db/buckets';
+import { countSnapshots } from '@/lib/db/snapshots';
 import { describeDbError } from '@/lib/db/errors';
 import { exportCsv, exportJson, importFile, MAX_IMPORT_BYTES, parseCsv, parseExportJson, previewImport, wipeLibrary, type ExportFile, type ImportReport } from '@/lib/db/transfer';
-import { whole } from '@/lib/ui/format';
+import { whole } from '@/lib/view/format';
 import { useLibrary } from './library-context';
 import { download } from '../ui/download';
 import { ConfirmDialog } from './ConfirmDialog';

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { describeDbError } from '@/lib/db/errors';
-import { updateSettings } from '@/lib/db/record';
+import { updateSettings } from '@/lib/db/settings';
 import { DEFAULT_BENCHMARKS, DEFAULT_TIER_BOUNDARIES, TIERS, validateBand, validateBoundaries, type BandOverride, type BenchmarkOverrides, type Tier } from '@/lib/metrics/benchmarks';
 import { DEFAULT_AOV, DEFAULT_CTR, DEFAULT_MARGIN, defaultCvr } from '@/lib/roi/assumptions';
 import { isCurrencyCode } from '@/lib/roi/money';
@@ -16,8 +16,8 @@ import type { Estimate } from '@/lib/roi/range';
 import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
 import { describeIssues, SettingsSchema, type Assumptions, type Settings } from '@/lib/schema';
 import type { Platform } from '@/lib/sites/types';
-import { pct } from '@/lib/ui/format';
-import { PLATFORM_NAME } from '../ui/platform';
+import { pct } from '@/lib/view/format';
+import { platformName, PLATFORMS } from '@/lib/sites/platforms';
 import { useLibrary } from './library-context';
 
 type Key = 'ctr' | 'cvr' | 'aov' | 'margin';
@@ -28,7 +28,6 @@ const ASSUMPTIONS: { key: Key; label: string; percent: boolean; def: Estimate & 
   { key: 'margin', label: 'Gross margin', percent: true, def: DEFAULT_MARGIN },
 ];
 const PARTS = ['low', 'expected', 'high'] as const;
-const PLATFORMS = Object.keys(PLATFORM_NAME) as Platform[];
 
 const show = (v: number, percent: boolean) => (percent ? percentField(v, 4) : String(v));
 const read = (t: string, percent: boolean): number | null => {
@@ -87,7 +86,7 @@ export function settingsOf(d: Draft): { ok: true; settings: Settings } | { ok: f
     const [p, t] = id.split('.') as [Platform, Tier];
     const band = { low: read(b.low, true), typical: read(b.typical, true), high: read(b.high, true) };
     const problem = Object.values(band).some((v) => v === null) ? 'three rates in %.' : validateBand(band as Required<BandOverride> & { low: number; typical: number; high: number });
-    if (problem) { errors.push(`Band ${PLATFORM_NAME[p]} ${t}: ${problem}`); continue; }
+    if (problem) { errors.push(`Band ${platformName(p)} ${t}: ${problem}`); continue; }
     (overrides[p] ??= {})[t] = band as Required<BandOverride>;
   }
   const hours = Number(d.autoSnapshotHours);
@@ -195,11 +194,11 @@ export function SettingsPage() {
                 const set = (k: 'low' | 'typical' | 'high', v: string) => patch({ bands: { ...draft.bands, [id]: { low: value('low'), typical: value('typical'), high: value('high'), [k]: v } } });
                 return (
                   <tr key={id} className={edit ? 'edited' : undefined}>
-                    <td>{PLATFORM_NAME[p]}</td>
+                    <td>{platformName(p)}</td>
                     <td>{t}</td>
-                    {(['low', 'typical', 'high'] as const).map((k) => <td key={k}><input aria-label={`${PLATFORM_NAME[p]} ${t} band, ${k} (%)`} inputMode="decimal" size={6} value={value(k)} onChange={(e) => set(k, e.target.value)} /></td>)}
+                    {(['low', 'typical', 'high'] as const).map((k) => <td key={k}><input aria-label={`${platformName(p)} ${t} band, ${k} (%)`} inputMode="decimal" size={6} value={value(k)} onChange={(e) => set(k, e.target.value)} /></td>)}
                     <td className="small">{edit ? <b>Your setting</b> : null}{edit ? ' (preset: ' : ''}{base.source}, {base.year}{base.yearIsRead ? ' (year read)' : ''}{edit ? ')' : ''}<div className="muted">{base.definition}{base.note ? `. ${base.note}` : ''}</div></td>
-                    <td>{edit && <button type="button" className="btn small ghost" aria-label={`Reset the ${PLATFORM_NAME[p]} ${t} band`} onClick={() => patch({ bands: { ...draft.bands, [id]: undefined } })}>Reset</button>}</td>
+                    <td>{edit && <button type="button" className="btn small ghost" aria-label={`Reset the ${platformName(p)} ${t} band`} onClick={() => patch({ bands: { ...draft.bands, [id]: undefined } })}>Reset</button>}</td>
                   </tr>
                 );
               }))}
@@ -237,7 +236,7 @@ function OverlaySites() {
             setPrefs({ ...prefs, [p]: next });
             void browser.storage.local.set({ [prefsKey(p)]: next });
           }} />
-          Show on {PLATFORM_NAME[p]}
+          Show on {platformName(p)}
         </label>
       ))}
     </section>

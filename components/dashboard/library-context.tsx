@@ -8,9 +8,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { libraryDb, type LibraryDb } from '@/lib/db/db';
 import { describeDbError } from '@/lib/db/errors';
-import { listCreators } from '@/lib/db/library';
-import { getSettings } from '@/lib/db/record';
-import { loadDetails, type Details } from '@/lib/dashboard/load';
+import { listCreators } from '@/lib/db/creators';
+import { getSettings } from '@/lib/db/settings';
+import { loadDetails, type Details } from '@/lib/db/details';
 import { rowOf, type CreatorRow } from '@/lib/dashboard/rows';
 import type { Creator, Settings } from '@/lib/schema';
 

@@ -5,7 +5,7 @@
  * Untrusted text from the page (names, handles) is only ever rendered as text.
  */
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { overlayModel } from '@/lib/overlay/model';
+import { overlayModel } from '@/lib/view/creator';
 import type { Platform } from '@/lib/sites/types';
 import { PostPanel } from './PostPanel';
 import { ProfilePanel } from './ProfilePanel';

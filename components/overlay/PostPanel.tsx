@@ -1,6 +1,6 @@
 /** A post page whose creator is booked in a campaign: its counts, and "mark as deliverable" per booking. */
 import { useEffect, useState } from 'react';
-import { formatCount } from '@/lib/overlay/model';
+import { formatCount } from '@/lib/view/creator';
 import type { OverlayActions, OverlayState } from './types';
 import { useAction } from './use-action';
 

@@ -9,6 +9,7 @@ import { CreatorSummary, type VerdictShown } from '../ui/CreatorSummary';
 import { QuickQuote } from './QuickQuote';
 import type { OverlayActions, OverlayState } from './types';
 import { useAction } from './use-action';
+import { creatorKeyOf } from '@/lib/keys';
 
 export interface ProfilePanelProps {
   state: Extract<OverlayState, { kind: 'profile' }>;
@@ -19,7 +20,7 @@ export interface ProfilePanelProps {
 
 export function ProfilePanel({ state, platform, locale, actions }: ProfilePanelProps) {
   const { reading, view } = state;
-  const creatorKey = `${reading.platform}:${reading.handle}`;
+  const creatorKey = creatorKeyOf(reading.platform, reading.handle);
   const { busy, message, run } = useAction();
   const [savedNow, setSavedNow] = useState(false);
   const [lists, setLists] = useState<string[]>(view?.lists ?? []);

@@ -5,12 +5,12 @@
  * dashboard; the arithmetic of both is lib/roi/quote.ts.
  */
 import { useId, useMemo, useState } from 'react';
-import { parseFee, type CreatorView } from '@/lib/overlay/model';
+import { parseFee, type CreatorView } from '@/lib/view/creator';
 import { formatMoney, formatPercent } from '@/lib/roi/money';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
 import { quote } from '@/lib/roi/quote';
 import type { Platform, ProfileReading } from '@/lib/sites/types';
-import { DEFAULT_DELIVERABLE } from '../ui/platform';
+import { defaultDeliverableOf } from '@/lib/sites/platforms';
 import type { OverlayActions } from './types';
 import type { Run } from './use-action';
 
@@ -29,7 +29,7 @@ export interface QuickQuoteProps {
 export function QuickQuote({ creatorKey, platform, reading, view, locale, keepDeal, busy, run }: QuickQuoteProps) {
   const id = useId();
   const [fee, setFee] = useState('');
-  const [deliverable, setDeliverable] = useState<Deliverable>(DEFAULT_DELIVERABLE[platform]);
+  const [deliverable, setDeliverable] = useState<Deliverable>(defaultDeliverableOf(platform));
   const [kept, setKept] = useState<string | null>(null);
   const currency = view?.settings.currency ?? 'USD';
   const feeValue = parseFee(fee, locale);

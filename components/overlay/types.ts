@@ -1,6 +1,6 @@
 /** What the overlay shows and what it can ask the background to do (mount.tsx wires both). */
-import type { PostBooking } from '@/lib/messaging';
-import type { CreatorView } from '@/lib/overlay/model';
+import type { PostBooking } from '@/lib/protocol';
+import type { CreatorView } from '@/lib/view/creator';
 import type { Deliverable } from '@/lib/roi/project';
 import type { PostReading, ProfileReading } from '@/lib/sites/types';
 

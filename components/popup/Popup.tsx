@@ -7,12 +7,12 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage, type PopupState, type Refusal } from '@/lib/protocol';
-import { compact } from '@/lib/ui/format';
+import { compact } from '@/lib/view/format';
 import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
-import { creatorKeyOf } from '@/lib/ui/keys';
+import { creatorKeyOf } from '@/lib/keys';
 import { CreatorSummary } from '../ui/CreatorSummary';
 import '../ui/summary.css';
-import { PLATFORM_NAME } from '../ui/platform';
+import { platformName, type Platform } from '@/lib/sites/platforms';
 import { QuoteForm } from '../ui/QuoteForm';
 
 export interface PopupProps {
@@ -65,7 +65,7 @@ export function Popup({ tab, initial, onPainted }: PopupProps) {
               <div style={{ minWidth: 0 }}>
                 <h1 id="creator-name" className="ellipsis">{subject.reading.displayName ?? `@${subject.reading.handle}`}</h1>
                 <p className="muted small">
-                  @{subject.reading.handle} · {PLATFORM_NAME[subject.reading.platform]} ·{' '}
+                  @{subject.reading.handle} · {platformName(subject.reading.platform)} ·{' '}
                   {subject.source === 'page' ? 'read from this page' : `saved snapshot of ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(subject.seenAt)}`}
                 </p>
               </div>
@@ -105,7 +105,7 @@ export function Popup({ tab, initial, onPainted }: PopupProps) {
                 {state.recent.map((c) => (
                   <li key={c.key}>
                     <a href={dashboardUrl(`#/creator/${encodeURIComponent(c.key)}`)} target="_blank" rel="noreferrer">
-                      <span className="ellipsis"><b>{c.displayName ?? `@${c.handle}`}</b> <span className="muted small">@{c.handle} · {PLATFORM_NAME[c.platform]}</span></span>
+                      <span className="ellipsis"><b>{c.displayName ?? `@${c.handle}`}</b> <span className="muted small">@{c.handle} · {platformName(c.platform)}</span></span>
                       <span className="num small">{compact(c.followers)}</span>
                     </a>
                   </li>
@@ -135,7 +135,7 @@ function Header({ creatorKey }: { creatorKey?: string | null }) {
 }
 
 /** Shows or hides the panel on this site (the content script listens to the same storage key). */
-function OverlaySwitch({ platform }: { platform: keyof typeof PLATFORM_NAME }) {
+function OverlaySwitch({ platform }: { platform: Platform }) {
   const [prefs, setPrefs] = useState<OverlayPrefs | null>(null);
   useEffect(() => {
     browser.storage.local.get(prefsKey(platform)).then((got) => setPrefs({ ...DEFAULT_PREFS, ...((got[prefsKey(platform)] as Partial<OverlayPrefs>) ?? {}) }), () => setPrefs(DEFAULT_PREFS));
@@ -150,7 +150,7 @@ function OverlaySwitch({ platform }: { platform: keyof typeof PLATFORM_NAME }) {
             setPrefs(next);
             void browser.storage.local.set({ [prefsKey(platform)]: next });
           }} />
-        Show the Creator Lens panel on {PLATFORM_NAME[platform]}
+        Show the Creator Lens panel on {platformName(platform)}
       </label>
     </footer>
   );

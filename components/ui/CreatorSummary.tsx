@@ -1,7 +1,7 @@
 /**
  * A creator's figures: the numbers as the page showed them, growth, and engagement against
  * the band for its platform and tier, with the band's source. One component for the popup,
- * the dashboard and the overlay, on one view model (lib/overlay/model.ts), so all three say
+ * the dashboard and the overlay, on one view model (lib/view/creator.ts), so all three say
  * the same thing. It imports no CSS, because the overlay renders it in a content script (a
  * CSS import there would land on the host page). Each element carries two sets of class
  * names: the extension pages' (big, small, muted, row; theme.css and summary.css) and the
@@ -9,7 +9,7 @@
  * ignores the other's.
  */
 import { useMemo, type ReactNode } from 'react';
-import { overlayModel, POSITION_WORD, type CreatorView, type OverlayModel } from '@/lib/overlay/model';
+import { overlayModel, POSITION_WORD, type CreatorView, type OverlayModel } from '@/lib/view/creator';
 import type { ProfileReading } from '@/lib/sites/types';
 
 /** The verdict against the band, with its words. */

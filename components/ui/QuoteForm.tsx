@@ -7,17 +7,17 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import './quote.css';
-import { parseFee } from '@/lib/overlay/model';
+import { parseFee } from '@/lib/view/creator';
 import { formatPercent, isCurrencyCode } from '@/lib/roi/money';
 import { percentField, toFraction, toPercent } from '@/lib/roi/percent';
-import { money as inCurrency, signedPct } from '@/lib/ui/format';
+import { money as inCurrency, signedPct } from '@/lib/view/format';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
 import { quote, resolveAssumptions, type Quote } from '@/lib/roi/quote';
 import type { Estimate } from '@/lib/roi/range';
 import type { Assumptions } from '@/lib/schema';
 import type { ProfileReading } from '@/lib/sites/types';
 import type { TierBoundaries } from '@/lib/metrics/benchmarks';
-import { DEFAULT_DELIVERABLE } from './platform';
+import { defaultDeliverableOf } from '@/lib/sites/platforms';
 
 type Field = 'impressions' | 'ctr' | 'cvr' | 'aov' | 'margin';
 type Part = keyof Estimate;
@@ -60,7 +60,7 @@ export function QuoteForm({ reading, settings, locale, onKeep, onQuote, compact 
   const id = useId();
   const [feeText, setFeeText] = useState('');
   const [currency, setCurrency] = useState(settings.currency);
-  const [deliverable, setDeliverable] = useState<Deliverable>(DEFAULT_DELIVERABLE[reading.platform]);
+  const [deliverable, setDeliverable] = useState<Deliverable>(defaultDeliverableOf(reading.platform));
   const [cells, setCells] = useState<Partial<Record<`${Field}.${Part}`, string>>>({});
   const [targetText, setTargetText] = useState(toShown('percent', settings.assumptions.targetRoi));
   const [kept, setKept] = useState<string | null>(null);

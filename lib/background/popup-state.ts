@@ -16,35 +16,14 @@ import { readingFromLibrary } from '../library/as-reading';
 import { creatorView, viewSettings } from '../library/creator-view';
 import type { CreatorView, PopupState, RecentCreator } from '../protocol/payloads';
 import { DEFAULT_SETTINGS } from '../schema';
-import { instagramRoute } from '../sites/instagram/read';
-import { tiktokRoute } from '../sites/tiktok/read';
-import type { Platform } from '../sites/types';
-import { youtubeRoute } from '../sites/youtube/read';
+import { platformOfHost, type Platform } from '../sites/platforms';
+import { creatorKeyFromUrl } from '../sites/routes';
 import { tabReading } from './tab-readings';
-
-const PLATFORM_OF: Record<string, Platform> = { 'www.instagram.com': 'instagram', 'www.youtube.com': 'youtube', 'www.tiktok.com': 'tiktok' };
-
-/** The creator a URL names, as a library key (profiles and posts whose URL carries the handle). */
-export function creatorKeyFromUrl(raw: string | undefined): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw ?? '');
-  } catch {
-    return null;
-  }
-  const ig = instagramRoute(url);
-  if (ig?.kind === 'profile' || (ig?.kind === 'post' && ig.handle)) return creatorKeyOf('instagram', ig.handle!);
-  const tt = tiktokRoute(url);
-  if (tt) return creatorKeyOf('tiktok', tt.handle);
-  const yt = youtubeRoute(url);
-  if (yt?.kind === 'channel' && yt.ref.type === 'handle') return creatorKeyOf('youtube', yt.ref.value);
-  return null;
-}
 
 export async function popupState(db: LibraryDb, tabId: number | undefined, tabUrl: string | undefined): Promise<PopupState> {
   let platform: Platform | null = null;
   try {
-    platform = PLATFORM_OF[new URL(tabUrl ?? '').hostname] ?? null;
+    platform = platformOfHost(new URL(tabUrl ?? '').hostname);
   } catch {
     platform = null;
   }

@@ -5,9 +5,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { Refusal, TabReading } from '../protocol/payloads';
+import { platformOfHost } from '../sites/platforms';
 import type { Reading } from '../sites/types';
 
-const HOST_OF = { instagram: 'www.instagram.com', youtube: 'www.youtube.com', tiktok: 'www.tiktok.com' } as const;
 const key = (tabId: number) => `tab-reading:${tabId}`;
 
 /** Who sent a message, as the browser tells the background. */
@@ -26,7 +26,7 @@ export async function keepTabReading(reading: Reading, sender: Sender, now = Dat
   } catch {
     senderHost = null;
   }
-  if (senderHost !== HOST_OF[reading.platform]) {
+  if (!senderHost || platformOfHost(senderHost) !== reading.platform) {
     return { ok: false, reason: `A ${reading.platform} reading cannot come from ${senderHost ?? 'an unknown page'}.` };
   }
   const entry: TabReading = { reading, receivedAt: now };

@@ -1,11 +1,9 @@
 /**
  * Tracked links and post URLs. A campaign's link is its landing page with a query built
  * from a pattern ("utm_source={platform}&utm_medium=influencer&utm_campaign={campaign}
- * &utm_content={handle}"); each placeholder is URL-encoded. Pure.
+ * &utm_content={handle}"); each placeholder is URL-encoded. Pure. (A post's address is read
+ * by lib/sites/routes.ts postFromUrl.)
  */
-import { instagramRoute } from '../sites/instagram/read';
-import { tiktokRoute } from '../sites/tiktok/read';
-import { youtubeRoute } from '../sites/youtube/read';
 import type { Platform } from '../sites/types';
 
 export interface LinkValues {
@@ -33,28 +31,4 @@ export function buildLink(landingUrl: string, pattern: string, values: LinkValue
     url.searchParams.set(decodeURIComponent(k), decodeURIComponent(v.join('=')));
   }
   return { ok: true, url: url.toString() };
-}
-
-/** A post's library key ("platform:id") from its URL, with the creator's handle when the URL names it. */
-export function postFromUrl(raw: string): { key: string; platform: Platform; id: string; handle: string | null } | null {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (url.hostname === 'instagram.com') url.hostname = 'www.instagram.com';
-  if (url.hostname === 'tiktok.com') url.hostname = 'www.tiktok.com';
-  if (url.hostname === 'youtube.com' || url.hostname === 'm.youtube.com') url.hostname = 'www.youtube.com';
-  if (url.hostname === 'youtu.be') {
-    const id = url.pathname.slice(1);
-    return /^[\w-]{11}$/.test(id) ? { key: `youtube:${id}`, platform: 'youtube', id, handle: null } : null;
-  }
-  const ig = instagramRoute(url);
-  if (ig?.kind === 'post') return { key: `instagram:${ig.id}`, platform: 'instagram', id: ig.id, handle: ig.handle?.toLowerCase() ?? null };
-  const tt = tiktokRoute(url);
-  if (tt?.kind === 'post') return { key: `tiktok:${tt.id}`, platform: 'tiktok', id: tt.id, handle: tt.handle.toLowerCase() };
-  const yt = youtubeRoute(url);
-  if (yt?.kind === 'video') return { key: `youtube:${yt.id}`, platform: 'youtube', id: yt.id, handle: null };
-  return null;
 }

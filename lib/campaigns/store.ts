@@ -15,7 +15,8 @@ import { BookingSchema, CampaignSchema, DEFAULT_UTM_PATTERN, describeIssues, Pos
 import type { Deliverable } from '../roi/project';
 import type { PostReading } from '../sites/types';
 import { readingFromLibrary } from '../library/as-reading';
-import { buildLink, postFromUrl } from './links';
+import { postFromUrl } from '../sites/routes';
+import { buildLink } from './links';
 import { creatorKeyOf, postKeyOf } from '../keys';
 
 export type Result<T = void> = { ok: true; value: T } | { ok: false; reason: string };

@@ -3,7 +3,7 @@
  * scout's edits — lists, tags, notes, rename, delete (with everything that belongs to it),
  * and wiping the whole library.
  */
-import type { Platform } from '../sites/types';
+import { PLATFORMS, type Platform } from '../sites/platforms';
 import type { Creator } from '../schema';
 import type { LibraryDb } from './db';
 import { deletePostsOf } from './posts';
@@ -37,8 +37,7 @@ export async function listCreators(db: LibraryDb, filter: CreatorFilter = {}): P
 }
 
 /** Creator keys are "platform:handle", so each platform is one key range. */
-const PLATFORMS: Record<Platform, true> = { instagram: true, tiktok: true, youtube: true };
-const KEY_RANGES = Object.keys(PLATFORMS).map((p) => [`${p}:`, `${p}:\uffff`] as const);
+const KEY_RANGES = PLATFORMS.map((p) => [`${p}:`, `${p}:\uffff`] as const);
 
 async function readAllCreators(db: LibraryDb): Promise<Creator[]> {
   return db.transaction('r', db.creators, async () => (await Promise.all(KEY_RANGES.map(([a, b]) => db.creators.where('key').between(a, b).toArray()))).flat());

@@ -148,5 +148,3 @@ async function recordPost(db: LibraryDb, reading: PostReading, now: number): Pro
   return { ok: true, outcome, creatorKey: outcome === 'post' ? creatorKey : null };
 }
 
-// SHIM (removed once the components branch is merged)
-export { getSettings, updateSettings } from './settings';

@@ -1,7 +1,7 @@
 /**
  * "The creator we are looking at", whether it comes from the page just read or from the
  * library: both end up as a ProfileReading, so the popup, the dashboard and the overlay
- * compute engagement, tiers and quotes the same way (lib/overlay/model.ts, lib/roi/quote.ts).
+ * compute engagement, tiers and quotes the same way (lib/view/creator.ts, lib/roi/quote.ts).
  * A saved creator's counts keep their exactness (stored with them since v5); posts keep
  * what the page showed of them. Nothing is filled in.
  */

@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 import { CURRENCY_CODE } from '../roi/money';
+import { domainsInWords, PLATFORM_PATTERN, PLATFORMS, siteHosts } from '../sites/platforms';
 import { PROFILE_COUNTS } from '../sites/types';
 
-export const PLATFORM = z.enum(['instagram', 'youtube', 'tiktok']);
-const HOSTS = new Set(['www.instagram.com', 'www.youtube.com', 'www.tiktok.com']);
+export const PLATFORM = z.enum(PLATFORMS);
+const HOSTS = new Set(siteHosts());
 
 /** A count the page showed: a whole number ≥ 0, or null when it showed none. */
 export const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullable();
@@ -23,7 +24,7 @@ export const siteUrl = z
     } catch {
       return false;
     }
-  }, 'not an https URL on instagram.com, youtube.com or tiktok.com');
+  }, `not an https URL on ${domainsInWords()}`);
 export const webUrl = z
   .string()
   .max(2048)
@@ -50,7 +51,7 @@ export const profileCounts = () => z.object(Object.fromEntries(PROFILE_COUNTS.ma
 export const time = z.number().int().nonnegative().max(8.64e15);
 /** A list or tag name. */
 export const label = z.string().trim().min(1).max(100);
-export const CREATOR_KEY = /^(instagram|youtube|tiktok):[^\s:]{1,100}$/;
+export const CREATOR_KEY = new RegExp(`^(${PLATFORM_PATTERN}):[^\\s:]{1,100}$`);
 export const creatorKey = z.string().max(120).regex(CREATOR_KEY, 'not a creator key like "instagram:handle"');
 export const money = z.number().finite().nonnegative().max(1e12);
 export const fraction = z.number().finite().min(0).max(1);

@@ -9,6 +9,7 @@ import { PLATFORM_FACTS, PLATFORMS, hostOf, type Platform } from './platforms';
 import { route as tiktokRoute } from './tiktok/route';
 import type { SiteRoute } from './types';
 import { route as youtubeRoute, shortLinkVideo } from './youtube/route';
+import { creatorKeyOf, postKeyOf } from '../keys';
 
 /** Each platform's route (the same functions as `site.route` in the registry). */
 export const ROUTES: { readonly [P in Platform]: (url: URL) => SiteRoute | null } = {
@@ -26,8 +27,6 @@ export function routeOf(url: URL): { platform: Platform; route: SiteRoute } | nu
   return null;
 }
 
-/** A creator's library key, "platform:handle" (the same as lib/ui/keys.ts `creatorKeyOf`; lib/sites imports nothing from the UI). */
-const keyOf = (platform: Platform, handle: string) => `${platform}:${handle.toLowerCase()}`;
 
 /**
  * The creator a URL names, as a library key: profiles, and posts whose URL carries the
@@ -43,7 +42,7 @@ export function creatorKeyFromUrl(raw: string | undefined): string | null {
     return null;
   }
   const found = routeOf(url);
-  return found?.route.handle ? keyOf(found.platform, found.route.handle) : null;
+  return found?.route.handle ? creatorKeyOf(found.platform, found.route.handle) : null;
 }
 
 export interface PostAddress {
@@ -69,12 +68,12 @@ export function postFromUrl(raw: string): PostAddress | null {
   }
   if ((PLATFORM_FACTS.youtube.shortLinkHosts as readonly string[]).includes(url.hostname)) {
     const id = shortLinkVideo(url);
-    return id ? { key: `youtube:${id}`, platform: 'youtube', id, handle: null } : null;
+    return id ? { key: postKeyOf('youtube', id), platform: 'youtube', id, handle: null } : null;
   }
   const alias = PLATFORMS.find((p) => (PLATFORM_FACTS[p].aliasHosts as readonly string[]).includes(url.hostname));
   if (alias) url.hostname = hostOf(alias);
   const found = routeOf(url);
   if (found?.route.kind !== 'post') return null;
   const { platform, route } = found;
-  return { key: `${platform}:${route.id}`, platform, id: route.id, handle: route.handle };
+  return { key: postKeyOf(platform, route.id), platform, id: route.id, handle: route.handle };
 }

@@ -123,8 +123,6 @@ export interface Site extends PlatformFacts {
   route(url: URL): SiteRoute | null;
   /** true when the URL is a page this reader reads: a profile or a single post (`route(url) !== null`). */
   reads(url: URL): boolean;
-  /** @deprecated The old name of `reads` (it was always true for posts too); removed once lib/content-script.ts calls `reads`. */
-  isProfileUrl(url: URL): boolean;
   /**
    * Pure: reads the document as it is now. A reader bug may throw; `readPage` (registry.ts)
    * and the watcher (watch.ts) turn that into "not readable", so callers go through them.

@@ -10,6 +10,7 @@ import { parseCount } from '../parse-count';
 import { formatPercent } from '../roi/money';
 import type { Assumptions } from '../schema';
 import type { ProfileReading } from '../sites/types';
+import { vocabularyOf } from '../sites/platforms';
 
 /** What the background knows about the creator on the page (sent with the reading's answer). */
 export interface CreatorView {
@@ -52,7 +53,6 @@ export interface OverlayModel {
 /** A verdict in words (the table and compare use it in lower case). */
 export const POSITION_WORD: Record<Position, string> = { below: 'Below', within: 'Within', above: 'Above' };
 
-const FOLLOWER_WORD = { instagram: 'followers', tiktok: 'followers', youtube: 'subscribers' } as const;
 
 /** The page's language when Intl knows it ("en_US" or "x-klingon" fall back to the browser's). */
 export function pageLocale(lang: string | null | undefined): string | undefined {
@@ -97,7 +97,7 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
   const { platform } = reading;
   const others = [
     fig('following', reading.following, !reading.exact.following),
-    fig(platform === 'instagram' ? 'posts' : 'videos', reading.posts, !reading.exact.posts),
+    fig(vocabularyOf(platform).posts, reading.posts, !reading.exact.posts),
     fig('likes', reading.likes, !reading.exact.likes),
     fig('views', reading.views, !reading.exact.views),
   ].filter((f): f is Figure => f !== null);
@@ -116,7 +116,7 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
     const change = (reading.followers - prev.followers) / prev.followers;
     const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
     growth = {
-      text: `${sign}${formatPercent(Math.abs(change), locale, 1)} ${FOLLOWER_WORD[platform]} since ${formatDate(prev.takenAt, locale)}`,
+      text: `${sign}${formatPercent(Math.abs(change), locale, 1)} ${vocabularyOf(platform).followers} since ${formatDate(prev.takenAt, locale)}`,
       up: change > 0 ? true : change < 0 ? false : null,
     };
   }
@@ -132,12 +132,12 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
   return {
     title: reading.displayName ?? `@${reading.handle}`,
     handle: reading.handle,
-    followers: fig(FOLLOWER_WORD[platform], reading.followers, !reading.exact.followers),
+    followers: fig(vocabularyOf(platform).followers, reading.followers, !reading.exact.followers),
     others,
     engagement: rate === null ? { unknown: unknownWhy } : { text: formatPercent(rate, locale), definition: result.engagement.definition, postsUsed: result.engagement.postsUsed },
     reach: reachRate === null || !result.reach ? null : { text: formatPercent(reachRate, locale, 1), definition: result.reach.definition },
     // Recent view counts are mostly abbreviated on the page ("1.2M views"): a median of them is no more precise.
-    medianViews: views === null ? null : { label: `median views of recent ${platform === 'instagram' ? 'posts' : 'videos'}`, text: formatCount(views, true, locale), approx: true },
+    medianViews: views === null ? null : { label: `median views of recent ${vocabularyOf(platform).posts}`, text: formatCount(views, true, locale), approx: true },
     tier: tier ? { tier, label: tierLabel(tier, boundaries, locale) } : null,
     verdict: v && band ? { position: v.position, band: `${formatPercent(band.low, locale)}–${formatPercent(band.high, locale)}`, source: `${band.source}, ${band.year}${band.yearIsRead ? ' (year read)' : ''}`, definition: band.definition } : null,
     growth,

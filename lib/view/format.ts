@@ -19,3 +19,6 @@ export const money = (v: number | null | undefined, currency: string, lang = loc
 
 export const date = (t: number, style: 'medium' | 'short' = 'medium'): string => new Intl.DateTimeFormat(locale(), { dateStyle: style }).format(t);
 export const dateTime = (t: number): string => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(t);
+
+/** "followers" → "Followers" (the platforms' words are kept lower-case, lib/sites/platforms.ts). */
+export const capital = (word: string): string => (word ? word[0]!.toUpperCase() + word.slice(1) : word);

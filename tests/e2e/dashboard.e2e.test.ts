@@ -13,7 +13,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromi
 import { SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { quote } from '../../lib/roi/quote';
 import type { Creator, Deal, Settings } from '../../lib/schema';
-import { axe, extensionRows, overlayClick, overlayText, readFixtureProfile, saveFromPanel, signedPercent, until } from './helpers';
+import { axe, extensionRows, overlayText, readFixtureProfile, saveFromPanel, signedPercent, until } from './helpers';
 
 const OUT = new URL('../output/', import.meta.url).pathname;
 let server: FixtureServer;

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { FIXTURES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
 import type { Creator, Snapshot } from '../../lib/schema';
-import type { LibraryAck, TabReading } from '../../lib/messaging';
+import type { LibraryAck, TabReading } from '../../lib/protocol';
 import { extensionRows, sendFromContentScript, until } from './helpers';
 
 let server: FixtureServer;

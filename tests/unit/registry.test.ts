@@ -53,7 +53,6 @@ describe('the registry', () => {
   test.each(sites.map((s) => [s.id, s] as const))('%s accepts its own profile URL and rejects the other sites’', (id, site) => {
     for (const [other, url] of Object.entries(PROFILE_URL)) {
       expect(site.reads(new URL(url)), `${id} on ${other}`).toBe(other === id);
-      expect(site.isProfileUrl(new URL(url)), `${id} on ${other} (old name)`).toBe(other === id);
     }
     expect(siteFor(new URL(PROFILE_URL[id]!))?.id).toBe(id);
   });

@@ -11,6 +11,5 @@ export const instagram = {
   profileCounts: ['followers', 'following', 'posts'],
   route,
   reads,
-  isProfileUrl: reads,
   read: readInstagram,
 } satisfies Site;

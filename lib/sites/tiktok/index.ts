@@ -11,6 +11,5 @@ export const tiktok = {
   profileCounts: ['followers', 'following', 'likes'],
   route,
   reads,
-  isProfileUrl: reads,
   read: readTiktok,
 } satisfies Site;

@@ -11,6 +11,5 @@ export const youtube = {
   profileCounts: ['followers', 'posts'],
   route,
   reads,
-  isProfileUrl: reads,
   read: readYoutube,
 } satisfies Site;

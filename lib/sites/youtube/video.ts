@@ -63,7 +63,8 @@ export function readVideo(doc: Document, url: URL, id: string, shorts: boolean):
   ]);
 
   const owner =
-    handleFromUrl(str(dig(player, 'microformat', 'playerMicroformatRenderer', 'ownerProfileUrl'))) ??
+    // The player data names the owner only when it describes this video (after in-page navigation it is the previous one's).
+    (playerOk ? handleFromUrl(str(dig(player, 'microformat', 'playerMicroformatRenderer', 'ownerProfileUrl'))) : null) ??
     handleFromUrl(str(findAll(primary, 'videoOwnerRenderer', 1).map((o) => dig(o, 'navigationEndpoint', 'browseEndpoint', 'canonicalBaseUrl'))[0])) ??
     (domOk ? handleFromUrl(watch!.querySelector(WATCH.owner.selector)?.getAttribute('href') ?? null) : null);
 

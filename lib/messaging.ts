@@ -1,2 +1,0 @@
-// SHIM (removed once the components branch is merged)
-export * from './protocol';
