@@ -22,6 +22,7 @@ describe('parseDocuments', () => {
     ['braces inside strings', '{"a":"}{\\"}"}\n{"b":"{"}', [{ a: '}{"}' }, { b: '{' }], []],
     ['page script text', 'var ytInitialData = {"a":1};', [{ a: 1 }], []],
     ['script text with code after it', 'var ytInitialPlayerResponse = {"a":1};var meta = document.createElement("meta");', [{ a: 1 }], []],
+    ['a script joined with a response', 'var ytInitialData = {"a":1};\n{"b":2}', [{ a: 1 }, { b: 2 }], []],
     ['two scripts joined', 'window["ytInitialData"] = {"a":1};\nif (window.ytcsi) {window.ytcsi.tick("pdr", null, "");}\nvar ytInitialPlayerResponse = {"b":2};', [{ a: 1 }, { b: 2 }], []],
     ['a truncated second document', '{"a":1}\n{"b":[2,', [{ a: 1 }], ['truncated']],
     ['a malformed document between good ones', '{"a":1}\n{"b":}\n{"c":3}', [{ a: 1 }, { c: 3 }], ['malformed']],

@@ -106,6 +106,17 @@ describe('likes, best first', () => {
   });
 });
 
+test('a script joined with a bare response, and documents of different videos kept apart', () => {
+  const joined = one(readYoutubePosts(`var ytInitialData = ${fixture('watch-2026-next.json')};\n${fixture('watch-2026-player.json')}`, MAYA));
+  expect(joined.publishedAt).toBe(Date.parse('2026-03-01T08:00:05-08:00')); // only the player has it
+  const otherPlayer = JSON.stringify(json('navigate-detail.json').playerResponse); // vid0000002B
+  const x = readYoutubePosts(`${fixture('watch-2026-next.json')}\n${otherPlayer}`, MAYA);
+  expect(x.posts.map((p) => [p.id, p.publishedAt !== null, p.likes])).toEqual([
+    ['vid0000001A', false, 12_345],
+    ['vid0000002B', true, null],
+  ]);
+});
+
 test('2020–22 watch page: toggleButtonRenderer, owner by channel id, a date-only publishDate', () => {
   const p = one(readYoutubePosts(`${fixture('watch-2020-next.json')}\n${fixture('watch-2020-player.json')}`, { handle: 'mayacodes', ownerId: CHANNEL }));
   expect(p).toMatchObject({ id: 'vid2020000D', likes: 4_512, views: 123_470, publishedAt: Date.UTC(2020, 2, 1), publishedText: 'Mar 1, 2020', exact: { likes: true, views: true } });

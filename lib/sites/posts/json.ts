@@ -65,7 +65,8 @@ function streamDocuments(body: string): Documents {
   return { docs, problems };
 }
 
-/** Script text: the value of each `NAME = {…}` assignment; the code around them is skipped. */
+/** Script text: the value of each `NAME = {…}` assignment, and bare documents between
+ * them (a script joined with a response); the code around them is skipped. */
 function scriptDocuments(body: string): Documents {
   const docs: unknown[] = [];
   const problems: SkipReason[] = [];
@@ -73,6 +74,12 @@ function scriptDocuments(body: string): Documents {
   for (let i = 0; i >= 0 && i < body.length; ) {
     const end = readAt(body, i, docs, problems);
     if (end < 0) break;
+    const after = skipSeparators(body, end + 1);
+    const c = body.charCodeAt(after);
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      i = after;
+      continue;
+    }
     next.lastIndex = end + 1;
     const m = next.exec(body);
     i = m ? m.index + m[0].length : -1;
