@@ -113,11 +113,10 @@ function readMedia(node: unknown, ctx: ExtractContext, out: Collector, pins: Pin
   // A media id is "<media pk>_<owner pk>": the owner even when a reduced node has no `user`.
   const suffix = /^\d+_(\d+)$/.exec(str(node.id) ?? '')?.[1] ?? null;
   const owned = ownership({ handles: [username], ids: [pk, suffix] }, ctx);
-  const coauthors = arr(node.coauthor_producers).filter(isObject);
-  if (owned !== 'own') {
-    const withTarget = coauthors.some((c) => ownership({ handles: [str(c.username)], ids: [idString(c.pk) ?? idString(c.id)] }, ctx) === 'own');
-    return out.skip(owned === 'unknown' ? 'owner-unknown' : withTarget ? 'collab-other-owner' : 'other-account');
-  }
+  const coauthors = arr(node.coauthor_producers)
+    .filter(isObject)
+    .map((c) => ownership({ handles: [str(c.username)], ids: [idString(c.pk) ?? idString(c.id)] }, ctx));
+  if (owned !== 'own') return out.skip(owned === 'unknown' ? 'owner-unknown' : coauthors.includes('own') ? 'collab-other-owner' : 'other-account');
 
   const kind = kindOf(node);
   // Hiding counts makes Instagram send a fake small like_count (zeeschuimer #45: "3" on 447
@@ -144,7 +143,7 @@ function readMedia(node: unknown, ctx: ExtractContext, out: Collector, pins: Pin
       counts: { views, likes: hidden ? null : exact(node.like_count), comments: exact(node.comment_count) },
       pinned: ownerPk ? pinnedBy.includes(ownerPk) : pinnedBy.length > 0,
       sponsored: node.is_paid_partnership === true || arr(node.sponsor_tags).length > 0 || findDisclosure(caption) !== null,
-      collab: coauthors.length > 0,
+      collab: coauthors.some((c) => c !== 'own'), // co-authors besides the profile itself
       likesHidden: hidden,
     }),
   );

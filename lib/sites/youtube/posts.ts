@@ -61,9 +61,9 @@ function readWatch(id: string, next: Record<string, unknown> | undefined, player
   if (!VIDEO_ID.test(id)) return out.skip('bad-id');
   const details = dig(player, 'videoDetails');
   const micro = dig(player, 'microformat', 'playerMicroformatRenderer');
-  // A stream that is live or upcoming has no settled counts (and "watching now" is not views).
   const primary = arr(dig(next, 'contents', 'twoColumnWatchNextResults', 'results', 'results', 'contents'));
   const info = primary.map((c) => dig(c, 'videoPrimaryInfoRenderer')).find(isObject);
+  // A stream that is live or upcoming has no settled counts (and "watching now" is not views).
   if (dig(details, 'isLive') === true || dig(details, 'isUpcoming') === true || dig(info, 'viewCount', 'videoViewCountRenderer', 'isLive') === true) return out.skip('live');
   const owner = dig(primary.map((c) => dig(c, 'videoSecondaryInfoRenderer')).find(isObject), 'owner', 'videoOwnerRenderer');
   // 2025–: a video by several channels lists them in a "Collaborators" dialog instead of one link.
