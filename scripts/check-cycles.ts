@@ -1,9 +1,10 @@
 /**
  * `npm run check:cycles`: no import cycles in lib/, components/ and entrypoints/ (.ts and
- * .tsx), and two layer rules from the architecture review (../shared/research/
- * architecture-review.md §1.3, §5 "Cycles kept out" and §6): lib/ never imports
- * components/, and components/ never imports lib/background/. It prints a summary and
- * exits 1 on any finding.
+ * .tsx), and the layer rules of the map in README.md ("Layout"; from the architecture
+ * review, ../shared/research/architecture-review.md §1.3, §5 and §6): lib/ never imports
+ * components/, components/ never imports lib/background/, each lib/ room imports only the
+ * rooms below it, and content-script code pulls in neither the library nor zod, Dexie or
+ * Chart.js. It prints a summary and exits 1 on any finding.
  *
  * Type-only imports count. A type is still a dependency of the design: the protocol that
  * takes `PopupState` from lib/background/popup.ts cannot be read or changed without that
@@ -30,6 +31,16 @@ const RULES = [
   { name: 'no-circular', comment: 'an import cycle', from: {}, to: { circular: true } },
   { name: 'lib-not-components', comment: 'lib/ imports components/', from: { path: '^lib/' }, to: { path: '^components/' } },
   { name: 'components-not-lib-background', comment: 'components/ imports lib/background/', from: { path: '^components/' }, to: { path: '^lib/background/' } },
+  // The rest of the map in README.md ("Layout"): each room imports only the rooms below it.
+  { name: 'sites-low', comment: 'lib/sites/ imports a room above it', from: { path: '^lib/sites/' }, to: { path: '^lib/(db|background|protocol|library|campaigns|dashboard|schema|view|overlay|content-script)' } },
+  { name: 'schema-low', comment: 'lib/schema/ imports a room above it', from: { path: '^lib/schema/' }, to: { path: '^lib/(db|background|protocol|library|campaigns|dashboard|view|overlay|content-script)' } },
+  { name: 'protocol-low', comment: 'lib/protocol/ imports an implementation', from: { path: '^lib/protocol/' }, to: { path: '^lib/(db|background|library|campaigns|dashboard|view|overlay|content-script)' } },
+  { name: 'db-below-services', comment: 'lib/db/ imports a service or the protocol', from: { path: '^lib/db/' }, to: { path: '^lib/(background|protocol|library|campaigns|dashboard|view|overlay|content-script)' } },
+  {
+    name: 'content-scripts-light', comment: 'content-script code imports the library, the background, zod, Dexie or Chart.js (they belong to the background and extension pages)',
+    from: { path: '^(lib/content-script|lib/sites/|lib/overlay/|components/overlay/|entrypoints/[a-z]+\\.content)' },
+    to: { path: '^(lib/(db|background|library|campaigns)/|node_modules/(zod|dexie|chart\\.js)/)', dependencyTypesNot: ['type-only'] },
+  },
 ] as const;
 
 /** `{"@/*": ["../*"]}` (relative to .wxt/) → `{"@": "<root>"}` for enhanced-resolve. */
