@@ -24,6 +24,7 @@ import { benchLibraryNode } from './library-node';
 import { benchOverlayChromium } from './overlay-chromium';
 import { benchUiChromium } from './ui-chromium';
 import type { LibraryBenchResult } from './library-workload';
+import { CASES } from '../tests/unit/fixture-cases';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIXTURES = `${ROOT}tests/fixtures/`;
@@ -31,7 +32,8 @@ const CAPTURES = `${ROOT}../shared/real-captures/youtube/`;
 const RUNS = 60;
 
 /** A URL the fixture is read at (the readers check that the page belongs to it). */
-const URLS: Record<string, string> = JSON.parse(readFileSync(`${ROOT}bench/fixture-urls.json`, 'utf8'));
+// Each fixture's URL, from the readers' own table (one list for the tests and the bench).
+const URLS: Record<string, string> = Object.fromEntries(Object.entries(CASES).map(([file, c]) => [file, c.url]));
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -58,7 +60,7 @@ for (const site of ['instagram', 'youtube', 'tiktok']) {
   for (const file of readdirSync(`${FIXTURES}${site}`).filter((f) => f.endsWith('.html'))) {
     const key = `${site}/${file}`;
     const url = URLS[key];
-    if (!url) throw new Error(`bench/fixture-urls.json has no URL for ${key}`);
+    if (!url) throw new Error(`tests/unit/fixture-cases.ts has no URL for ${key}`);
     const html = readFileSync(`${FIXTURES}${key}`, 'utf8');
     rows.push({ page: key, bytes: html.length, ...timeRead(html, new URL(url)) });
   }

@@ -19,7 +19,7 @@
  * here as plain aliases. An import inside the project that still does not resolve is a
  * finding too: otherwise a broken alias would silently drop edges and the check would pass.
  */
-import { cruise, type ICruiseOptions, type IReporterOutput } from 'dependency-cruiser';
+import { cruise, type ICruiseOptions, type IForbiddenRuleType, type IReporterOutput } from 'dependency-cruiser';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +80,7 @@ async function main(): Promise<number> {
   process.chdir(ROOT);
   const options: ICruiseOptions = {
     validate: true,
-    ruleSet: { forbidden: RULES.map((r) => ({ ...r, severity: 'error' as const })) },
+    ruleSet: { forbidden: RULES.map((r) => ({ ...r, severity: 'error' as const }) as IForbiddenRuleType) },
     // No includeOnly: it would also drop the edges that do not resolve, hiding a broken alias.
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
