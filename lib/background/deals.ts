@@ -21,10 +21,11 @@ import { saveTab } from './saves';
 import { tabReading } from './tab-readings';
 
 /** The creator's numbers to quote on: the tab's validated reading, else the saved creator's latest. */
-async function quotedReading(db: LibraryDb, tabId: number | undefined, creatorKey: string): Promise<ProfileReading | null> {
+async function quotedReading(db: LibraryDb, tabId: number | undefined, creatorKey: string, fromLibrary: boolean): Promise<ProfileReading | null> {
   const kept = tabId === undefined ? null : await tabReading(tabId);
   const reading = kept?.reading;
   if (reading?.kind === 'profile' && creatorKeyOf(reading.platform, reading.handle) === creatorKey) return reading;
+  if (!fromLibrary) return null;
   const creator = await db.creators.get(creatorKey);
   if (!creator?.savedAt || !creator.latest) return null;
   return readingFromLibrary(creator, await postsOf(db, creatorKey));
@@ -32,15 +33,19 @@ async function quotedReading(db: LibraryDb, tabId: number | undefined, creatorKe
 
 type ValidDealRequest = Omit<KeepDealRequest, 'assumptions' | 'impressions'> & { assumptions?: Assumptions; impressions?: Estimate | null };
 
-export async function keepTabDeal(db: LibraryDb, tabId: number | undefined, request: ValidDealRequest, now = Date.now()): Promise<DealAck> {
+/**
+ * `fromLibrary`: the dashboard and the popup may quote a saved creator no tab shows; a
+ * content script only the creator its own tab shows.
+ */
+export async function keepTabDeal(db: LibraryDb, tabId: number | undefined, request: ValidDealRequest, now = Date.now(), fromLibrary = true): Promise<DealAck> {
   const { creatorKey, fee, currency, deliverable } = request;
   try {
     await ensureOpen(db);
   } catch (error) {
     return { ok: false, reason: describeDbError(error) };
   }
-  const reading = await quotedReading(db, tabId, creatorKey);
-  if (!reading) return { ok: false, reason: 'The tab no longer shows this creator, and it is not saved; nothing was kept.' };
+  const reading = await quotedReading(db, tabId, creatorKey, fromLibrary);
+  if (!reading) return { ok: false, reason: fromLibrary ? 'The tab no longer shows this creator, and it is not saved; nothing was kept.' : 'The tab no longer shows this creator; nothing was kept.' };
   const settings = await getSettings(db);
   const made = quoteDeal(creatorKey, reading, { fee, currency, deliverable, assumptions: request.assumptions ?? settings.assumptions, impressions: request.impressions ?? null, tierBoundaries: settings.tierBoundaries }, now);
   if (!made.ok) return made;

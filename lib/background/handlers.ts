@@ -1,10 +1,13 @@
 /**
  * The background's one table of message handlers. Every message type has exactly one entry:
  * its request schema (lib/protocol/requests.ts), the reason given when a request does not
- * fit it, and the handler, which only ever sees validated data. `dispatch` is the one way in
+ * fit it, who may send it (a content script or the extension's own pages: checked against
+ * what the browser says about the sender), and the handler, which only ever sees validated
+ * data. `dispatch` is the one way in
  * (entrypoints/background.ts registers it for every message; the tests call it), so invalid
  * input is refused with a reason and nothing is written, whatever the message.
  */
+import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import type { LibraryDb } from '../db/db';
 import type { MessageName, ProtocolMap } from '../protocol';
@@ -18,6 +21,7 @@ import { popupState } from './popup-state';
 import { markTabPost } from './posts';
 import { onReading } from './readings';
 import { addTabToList, saveTab } from './saves';
+import { platformOfHost } from '../sites/platforms';
 import { tabReading, type Sender } from './tab-readings';
 
 export interface HandlerContext {
@@ -27,7 +31,11 @@ export interface HandlerContext {
   now: number;
 }
 
+/** Who may send a message: a content script on a site Creator Lens reads, or one of the extension's own pages (popup, dashboard). */
+export type SenderKind = 'content-script' | 'extension-page';
+
 interface Handler<S extends z.ZodType, R> {
+  from: SenderKind;
   request: S;
   /** The reason a request that does not fit `request` is refused with (given the schema's first problems). */
   invalid: (issues: string) => string;
@@ -40,46 +48,55 @@ type Response<N extends MessageName> = ReturnType<ProtocolMap[N]>;
 
 export const HANDLERS: { [N in MessageName]: Handler<z.ZodType, Response<N>> } = {
   'cs→bg:reading': handler({
+    from: 'content-script',
     request: ReadingRequest,
     invalid: (issues) => `Invalid reading: ${issues}`,
     handle: (db, reading, { sender, now }) => onReading(db, reading, sender, now),
   }),
   'cs→bg:save': handler({
+    from: 'content-script',
     request: SaveRequest,
     invalid: () => 'Invalid save request: it must name a creator as platform:handle.',
     handle: (db, request, { tabId, now }) => saveTab(db, tabId, request, now),
   }),
   'cs→bg:add-to-list': handler({
+    from: 'content-script',
     request: ListRequest,
     invalid: () => 'Invalid list request: a creator and a list name of 1 to 100 characters.',
     handle: (db, request, { tabId, now }) => addTabToList(db, tabId, request, now),
   }),
   'cs→bg:mark-post': handler({
+    from: 'content-script',
     request: MarkPostRequest,
     invalid: () => 'Invalid request: it must name a booking.',
     handle: (db, request, { tabId, now }) => markTabPost(db, tabId, request, now),
   }),
   'cs→bg:keep-deal': handler({
+    from: 'content-script',
     request: KeepDealRequest,
     invalid: (issues) => `Invalid quote: ${issues}`,
-    handle: (db, request, { tabId, now }) => keepTabDeal(db, tabId, request, now),
+    handle: (db, request, { tabId, now }) => keepTabDeal(db, tabId, request, now, false),
   }),
   'ui→bg:save-tab': handler({
+    from: 'extension-page',
     request: UiSaveTabRequest,
     invalid: () => 'Invalid save request: it must name a tab and a creator.',
     handle: (db, { tabId, creatorKey }, { now }) => saveTab(db, tabId, { creatorKey }, now),
   }),
   'ui→bg:tab-reading': handler({
+    from: 'extension-page',
     request: TabReadingRequest,
     invalid: () => 'Invalid request: it must name a tab.',
     handle: (_db, tabId) => tabReading(tabId),
   }),
   'ui→bg:popup': handler({
+    from: 'extension-page',
     request: PopupRequest,
     invalid: () => 'Invalid request: it must name a tab and its address (or null).',
     handle: (db, { tabId, url }) => popupState(db, tabId ?? undefined, url ?? undefined),
   }),
   'ui→bg:keep-deal': handler({
+    from: 'extension-page',
     request: UiKeepDealRequest,
     invalid: (issues) => `Invalid quote: ${issues}`,
     handle: (db, { tabId, ...request }, { now }) => keepTabDeal(db, tabId ?? undefined, request, now),
@@ -96,8 +113,35 @@ export function validateRequest<N extends MessageName>(name: N, raw: unknown): {
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, reason: entry.invalid(describeIssues(parsed.error)) };
 }
 
+/**
+ * What the browser says about a sender: one of the extension's own pages (its URL is ours),
+ * or a content script in a tab of a site we read. Content scripts of other sites, pages we
+ * do not know and anything else are neither.
+ */
+export function senderKind(sender: Sender): SenderKind | null {
+  const url = typeof sender.url === 'string' ? sender.url : '';
+  let ours = '';
+  try {
+    ours = browser.runtime.getURL('/');
+  } catch {
+    ours = '';
+  }
+  if (ours && url.startsWith(ours) && (sender.id === undefined || sender.id === browser.runtime.id)) return 'extension-page';
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0) return null;
+  try {
+    return platformOfHost(new URL(url).hostname) ? 'content-script' : null;
+  } catch {
+    return null;
+  }
+}
+
+const WHO: Record<SenderKind, string> = { 'content-script': 'the Creator Lens panel on a profile page', 'extension-page': 'Creator Lens’s own pages (popup, dashboard)' };
+
 /** Validates and handles one message. A handler that throws answers with its error as the reason (the sender is never left waiting). */
 export async function dispatch<N extends MessageName>(db: LibraryDb, name: N, raw: unknown, sender: Sender, now = Date.now()): Promise<Response<N> | Refusal> {
+  if (!isMessage(name)) return validateRequest(name, raw) as Refusal;
+  if (senderKind(sender) !== HANDLERS[name].from) return { ok: false, reason: `${name} is accepted only from ${WHO[HANDLERS[name].from]}; nothing was done.` };
   const valid = validateRequest(name, raw);
   if (!valid.ok) return valid;
   const tabId = sender.tab?.id;

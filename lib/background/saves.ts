@@ -12,7 +12,7 @@ import { history } from '../db/snapshots';
 import { creatorKeyOf } from '../keys';
 import { creatorView } from '../library/creator-view';
 import type { LibraryAck, ListAck } from '../protocol/payloads';
-import { tabReading } from './tab-readings';
+import { tabCreator, tabReading } from './tab-readings';
 
 /** Saves the creator whose profile is open in `tabId`; `creatorKey` names the creator the user saw when asking. */
 export async function saveTab(db: LibraryDb, tabId: number | undefined, request: { creatorKey: string }, now = Date.now()): Promise<LibraryAck> {
@@ -34,6 +34,9 @@ export async function saveTab(db: LibraryDb, tabId: number | undefined, request:
 /** Saves the creator of the tab if needed, then adds it to the list. */
 export async function addTabToList(db: LibraryDb, tabId: number | undefined, request: { creatorKey: string; list: string }, now = Date.now()): Promise<ListAck> {
   const { creatorKey, list } = request;
+  // Only the creator the sender's tab shows (saved or not): a page cannot file another creator.
+  const shown = await tabCreator(tabId);
+  if (shown !== creatorKey) return { ok: false, reason: shown ? `The tab now shows ${shown}, not ${creatorKey}; nothing was added.` : 'This tab shows no creator profile that could be read; nothing was added.' };
   const existing = await db.creators.get(creatorKey).catch(() => undefined);
   if (!existing?.savedAt) {
     const saved = await saveTab(db, tabId, { creatorKey }, now);

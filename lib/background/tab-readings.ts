@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Refusal, TabReading } from '../protocol/payloads';
+import { creatorKeyOf } from '../keys';
 import { platformOfHost } from '../sites/platforms';
 import type { Reading } from '../sites/types';
 
@@ -14,6 +15,15 @@ const key = (tabId: number) => `tab-reading:${tabId}`;
 export interface Sender {
   tab?: { id?: number };
   url?: string;
+  /** The sending extension's id (ours: no other extension can message us). */
+  id?: string;
+}
+
+/** The creator key of the profile the tab shows now (its validated reading), or null. */
+export async function tabCreator(tabId: number | undefined): Promise<string | null> {
+  if (tabId === undefined) return null;
+  const reading = (await tabReading(tabId))?.reading;
+  return reading?.kind === 'profile' ? creatorKeyOf(reading.platform, reading.handle) : null;
 }
 
 /** Keeps a validated reading for its tab, when its page is the sender's (a page cannot send another site's numbers). */

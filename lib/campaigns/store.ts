@@ -103,6 +103,8 @@ export async function markPost(db: LibraryDb, bookingId: number, url: string, no
   const creator = await db.creators.get(booking.creatorKey);
   if (creator && creator.platform !== post.platform) return fail(`That is a ${post.platform} post; ${booking.creatorKey} is on ${creator.platform}.`);
   if (post.handle && creatorKeyOf(post.platform, post.handle) !== booking.creatorKey) return fail(`That post is by @${post.handle}, not ${booking.creatorKey}.`);
+  // The page open now names its owner (a YouTube address does not): it must be the booked creator.
+  if (seen?.handle && creatorKeyOf(seen.platform, seen.handle) !== booking.creatorKey) return fail(`This page shows a post by @${seen.handle}, not ${booking.creatorKey}; nothing was marked.`);
   if (booking.postKeys.includes(post.key)) return { ok: true, value: post.key };
   if (booking.postKeys.length >= 50) return fail('A booking tracks at most 50 posts.');
   await db.transaction('rw', db.bookings, db.postObservations, db.postSets, async () => {

@@ -97,6 +97,9 @@ describe('tracked links and posts', () => {
     const { db, maya: id } = await campaignWithTwo();
     expect(await markPost(db, id, 'https://www.instagram.com/p/DH4kQx2MpLa/')).toMatchObject({ ok: false, reason: expect.stringMatching(/instagram post/) });
     expect(await markPost(db, id, 'https://www.tiktok.com/@someone.else/video/7412345678901234567')).toMatchObject({ ok: false, reason: expect.stringMatching(/by @someone.else/) });
+    // B8 of the reliability report: the page open now names another owner (a YouTube address names none, so the page is what tells).
+    expect(await markPost(db, id, VIDEO_URL, 2 * HOUR, { ...video, handle: 'someone.else' })).toEqual({ ok: false, reason: 'This page shows a post by @someone.else, not tiktok:maya.bakes; nothing was marked.' });
+    expect((await db.bookings.get(id))?.postKeys).toEqual([]);
     expect(await markPost(db, id, VIDEO_URL)).toEqual({ ok: true, value: 'tiktok:7412345678901234567' });
     const tab = { tab: { id: 7 }, url: VIDEO_URL };
     await onReading(db, video, tab, 20 * HOUR);

@@ -6,12 +6,15 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, expectTypeOf, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dispatch, HANDLERS, MESSAGE_NAMES, validateRequest } from '../../lib/background/handlers';
+import { dispatch, HANDLERS, MESSAGE_NAMES, senderKind, validateRequest } from '../../lib/background/handlers';
 import { exportLibrary } from '../../lib/db/transfer';
 import type { MessageName, ProtocolMap } from '../../lib/protocol';
+import { extensionPage } from './background-helpers';
 import { freshDb } from './db-helpers';
 
 beforeEach(() => fakeBrowser.reset());
+
+const contentScript = { tab: { id: 3 }, url: 'https://www.tiktok.com/@maya.bakes' };
 
 describe('the handler table', () => {
   test('every message of the protocol has exactly one handler', () => {
@@ -26,7 +29,7 @@ describe('the handler table', () => {
     async (name, raw) => {
       const db = freshDb();
       const before = { ...(await exportLibrary(db)), exportedAt: 0 };
-      const sender = { tab: { id: 3 }, url: 'https://www.tiktok.com/@maya.bakes' };
+      const sender = HANDLERS[name].from === 'content-script' ? contentScript : extensionPage();
       const answer = await dispatch(db, name, raw, sender);
       expect(answer).toEqual({ ok: false, reason: expect.stringMatching(/^Invalid (reading|save request|list request|request|quote)\b/) });
       expect({ ...(await exportLibrary(db)), exportedAt: 0 }).toEqual(before);
@@ -41,6 +44,28 @@ describe('the handler table', () => {
 
   test('a handler that throws answers with a reason instead of leaving the sender waiting', async () => {
     vi.spyOn(fakeBrowser.storage.session, 'get').mockRejectedValueOnce(new Error('storage is gone'));
-    expect(await dispatch(freshDb(), 'ui→bg:tab-reading', 3, {})).toEqual({ ok: false, reason: 'Creator Lens could not do this: storage is gone' });
+    expect(await dispatch(freshDb(), 'ui→bg:tab-reading', 3, extensionPage())).toEqual({ ok: false, reason: 'Creator Lens could not do this: storage is gone' });
+  });
+
+  test('who sent a message is what the browser says: an extension page, a content script on a site we read, or neither', () => {
+    expect(senderKind(extensionPage())).toBe('extension-page');
+    expect(senderKind({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/dashboard.html#/creator/x'), tab: { id: 9 } })).toBe('extension-page'); // the dashboard in a tab
+    expect(senderKind(contentScript)).toBe('content-script');
+    expect(senderKind({ tab: { id: 3 }, url: 'https://www.youtube.com/@orbitlab' })).toBe('content-script');
+    expect(senderKind({ tab: { id: 3 }, url: 'https://evil.example/' })).toBeNull();
+    expect(senderKind({ url: 'https://www.tiktok.com/@maya.bakes' })).toBeNull(); // no tab
+    expect(senderKind({ id: 'another-extension', url: fakeBrowser.runtime.getURL('/popup.html') })).toBeNull();
+    expect(senderKind({ tab: { id: 3 }, url: 'chrome-extension://another-id/popup.html' })).toBeNull();
+    expect(senderKind({})).toBeNull();
+  });
+
+  // B7 of the reliability report: a content script reached the popup's messages (another tab's reading, a forged deal).
+  test.each(MESSAGE_NAMES.map((name) => [name, HANDLERS[name].from] as const))('%s is refused from the wrong kind of sender, and nothing is written', async (name, from) => {
+    const db = freshDb();
+    const wrong = from === 'content-script' ? extensionPage() : contentScript;
+    const answer = await dispatch(db, name, {}, wrong);
+    expect(answer).toEqual({ ok: false, reason: expect.stringMatching(new RegExp(`^${name} is accepted only from .*; nothing was done\\.$`)) });
+    expect(await db.deals.count()).toBe(0);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 });

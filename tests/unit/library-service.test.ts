@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addTabToList, keepDeal, onReading, saveFromUi, saveTab } from './background-helpers';
+import { addTabToList, keepDeal, keepDealFromUi, onReading, saveFromUi, saveTab } from './background-helpers';
 import { ensureOpen } from '../../lib/db/open';
 import { quote } from '../../lib/roi/quote';
 import { DEFAULT_SETTINGS } from '../../lib/schema';
@@ -54,7 +54,7 @@ describe('readings and saving through the background', () => {
   test.each<[string, () => [number | undefined, unknown], RegExp]>([
     ['the tab moved on to another creator', () => [3, { creatorKey: 'tiktok:someone.else' }], /now shows tiktok:maya\.bakes, not tiktok:someone\.else/],
     ['a tab with no reading', () => [9, { creatorKey: 'tiktok:maya.bakes' }], /no creator profile/],
-    ['no tab (sent from elsewhere)', () => [undefined, { creatorKey: 'tiktok:maya.bakes' }], /needs the tab/],
+    ['no tab (sent from elsewhere)', () => [undefined, { creatorKey: 'tiktok:maya.bakes' }], /accepted only from the Creator Lens panel/],
     ['a malformed request', () => [3, { creatorKey: '<img src=x>' }], /Invalid save request/],
     ['not an object', () => [3, 'save please'], /Invalid save request/],
   ])('a save is refused with a reason, and nothing is written: %s', async (_name, args, reason) => {
@@ -111,6 +111,22 @@ describe('from the overlay: lists and quotes', () => {
     expect(await keepDeal(db, 3, request, 2)).toMatchObject({ ok: false, reason: expect.stringMatching(reason) });
     expect(await db.deals.count()).toBe(0);
     expect(await db.creators.count()).toBe(0);
+  });
+});
+
+describe('a content script acts only on the creator its own tab shows (B6 of the reliability report)', () => {
+  test('a saved creator another tab showed cannot be quoted or filed from this tab; the popup still can', async () => {
+    const db = freshDb();
+    await onReading(db, lena, igTab, 1 * HOUR);
+    await saveTab(db, 4, { creatorKey: 'instagram:lenapark.studio' }, 2 * HOUR);
+    await onReading(db, maya, tiktokTab, 3 * HOUR); // tab 3 shows Maya
+    const before = await everything(db);
+    expect(await keepDeal(db, 3, { creatorKey: 'instagram:lenapark.studio', fee: 99_999, currency: 'EUR', deliverable: 'post' }, 4 * HOUR)).toEqual({ ok: false, reason: 'The tab no longer shows this creator; nothing was kept.' });
+    expect(await addTabToList(db, 3, { creatorKey: 'instagram:lenapark.studio', list: 'Injected' }, 4 * HOUR)).toEqual({ ok: false, reason: 'The tab now shows tiktok:maya.bakes, not instagram:lenapark.studio; nothing was added.' });
+    expect(await addTabToList(db, 9, { creatorKey: 'instagram:lenapark.studio', list: 'Injected' }, 4 * HOUR)).toEqual({ ok: false, reason: expect.stringMatching(/no creator profile/) });
+    expect(await everything(db)).toEqual(before);
+    // The dashboard and the popup weigh a saved creator no tab shows.
+    expect(await keepDealFromUi(db, { tabId: null, creatorKey: 'instagram:lenapark.studio', fee: 500, currency: 'EUR', deliverable: 'post' }, 5 * HOUR)).toMatchObject({ ok: true });
   });
 });
 
