@@ -58,10 +58,19 @@ const cleanLabel = (name: string) => {
   return trimmed;
 };
 
+/** The caps the import enforces (lib/schema/library.ts), enforced when anything writes. */
+export const MAX_LABELS = 200;
+export const MAX_NOTES = 20_000;
+
+/** Adds creators to a list; refused (nothing written) when one of them is in 200 lists already. */
 export async function addToList(db: LibraryDb, keys: readonly string[], list: string): Promise<number> {
   const name = cleanLabel(list);
-  return db.creators.where('key').anyOf(keys).modify((c) => {
-    if (!c.lists.includes(name)) c.lists.push(name);
+  return db.transaction('rw', db.creators, async () => {
+    const full = (await db.creators.bulkGet([...keys])).find((c) => c && !c.lists.includes(name) && c.lists.length >= MAX_LABELS);
+    if (full) throw new RangeError(`${full.displayName ?? full.key} is in ${MAX_LABELS} lists already, the most a creator can be in; remove one first.`);
+    return db.creators.where('key').anyOf(keys).modify((c) => {
+      if (!c.lists.includes(name)) c.lists.push(name);
+    });
   });
 }
 
@@ -73,11 +82,12 @@ export async function removeFromList(db: LibraryDb, keys: readonly string[], lis
 
 export async function setTags(db: LibraryDb, key: string, tags: readonly string[]): Promise<void> {
   const clean = [...new Set(tags.map(cleanLabel))];
+  if (clean.length > MAX_LABELS) throw new RangeError(`A creator has at most ${MAX_LABELS} tags.`);
   if ((await db.creators.update(key, { tags: clean })) === 0) throw new RangeError(`No creator ${key}.`);
 }
 
 export async function setNotes(db: LibraryDb, key: string, notes: string): Promise<void> {
-  if (notes.length > 20_000) throw new RangeError('Notes are at most 20,000 characters.');
+  if (notes.length > MAX_NOTES) throw new RangeError('Notes are at most 20,000 characters.');
   if ((await db.creators.update(key, { notes })) === 0) throw new RangeError(`No creator ${key}.`);
 }
 

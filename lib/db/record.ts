@@ -7,7 +7,7 @@
 import type { PostReading, ProfileReading, Reading } from '../sites/types';
 import { creatorKeyOf, postKeyOf } from '../keys';
 import { PROFILE_COUNTS } from '../sites/types';
-import type { Counts, Creator, Post, Snapshot } from '../schema';
+import { CREATOR_KEY, type Counts, type Creator, type Post, type Snapshot } from '../schema';
 import type { LibraryDb } from './db';
 import { describeDbError } from './errors';
 import { getPosts, putPosts } from './posts';
@@ -16,6 +16,13 @@ import { addSnapshots } from './snapshots';
 
 /** Bumped when a reader change alters what a snapshot means. */
 export const READER_VERSION = 1;
+
+/**
+ * At most one automatic snapshot per creator per minute, whatever the page does: a page
+ * that changes its numbers (or its address) every few ms cannot flood the library or
+ * fabricate a growth history (B5 of the reliability report: 600 snapshots in 30 s).
+ */
+export const MIN_AUTO_SNAPSHOT_GAP_MS = 60_000;
 
 function countsOf(r: ProfileReading): Counts {
   return { followers: r.followers, following: r.following, posts: r.posts, likes: r.likes, views: r.views };
@@ -63,9 +70,16 @@ async function recordPosts(db: LibraryDb, reading: ProfileReading, key: string, 
   }));
 }
 
+/** The rules the import enforces, checked when a reading is written: a key the library (and its export) accepts. */
+function badKey(key: string): RecordResult | null {
+  return CREATOR_KEY.test(key) ? null : { ok: false, reason: `“${key.slice(0, 120)}” cannot be kept: a creator's handle has no spaces or colons. Nothing was saved.` };
+}
+
 /** "Save this creator": creates (or marks saved) the creator and adds a manual snapshot. */
 export async function saveCreator(db: LibraryDb, reading: ProfileReading, now = Date.now()): Promise<RecordResult> {
   const key = creatorKeyOf(reading.platform, reading.handle);
+  const bad = badKey(key);
+  if (bad) return bad;
   try {
     await db.transaction('rw', db.creators, db.snapshotYears, db.postSets, async () => {
       const old = await db.creators.get(key);
@@ -102,13 +116,15 @@ export async function recordReading(db: LibraryDb, reading: Reading, now = Date.
     if (reading.kind === 'post') return await recordPost(db, reading, now);
     if (reading.kind !== 'profile') return { ok: true, outcome: 'ignored', creatorKey: null };
     const key = creatorKeyOf(reading.platform, reading.handle);
+    const bad = badKey(key);
+    if (bad) return bad;
     const settings = await getSettings(db);
     let outcome = 'ignored' as 'snapshot' | 'seen' | 'ignored';
     await db.transaction('rw', db.creators, db.snapshotYears, db.postSets, async () => {
       const old = await db.creators.get(key);
       if (!old && !settings.recordEveryProfile) return;
       const last = old?.latest ?? null;
-      const due = !last || now - last.takenAt >= settings.autoSnapshotHours * 3_600_000 || changed(last, countsOf(reading));
+      const due = !last || (now - last.takenAt >= MIN_AUTO_SNAPSHOT_GAP_MS && (now - last.takenAt >= settings.autoSnapshotHours * 3_600_000 || changed(last, countsOf(reading))));
       if (due) await addSnapshots(db, [snapshotOf(reading, key, now, 'auto')]);
       await db.creators.put(creatorFrom(reading, key, old, now, null, due));
       await recordPosts(db, reading, key, now);

@@ -8,6 +8,15 @@ import { z } from 'zod';
 import { POST_COUNTS, PROFILE_COUNTS, UNREADABLE_REASONS } from '../sites/types';
 import { count, flags, PLATFORM, siteUrl, sources, text } from './primitives';
 
+/** A handle as the library keys it: 1 to 100 characters, no spaces or colons (B4: "youtube:a b" made an export its own import refused). */
+const handle = text(100).min(1).regex(/^[^\s:]+$/, 'a handle has no spaces or colons');
+
+/** At most 300 characters, cut at a character boundary (an ellipsis marks the cut). */
+export function shortName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 300 ? name : `${chars.slice(0, 299).join('')}…`;
+}
+
 export const RecentPostSchema = z
   .object({
     id: text(64).min(1),
@@ -23,8 +32,9 @@ export const ProfileReadingSchema = z
   .object({
     kind: z.literal('profile'),
     platform: PLATFORM,
-    handle: text(100).min(1),
-    displayName: text(300).nullable(),
+    handle,
+    // A name over 300 characters is shortened, not a reason to refuse the reading (the creator could not be saved).
+    displayName: z.string().max(100_000).transform(shortName).nullable(),
     url: siteUrl,
     followers: count,
     following: count,
@@ -41,7 +51,7 @@ export const PostReadingSchema = z
   .object({
     kind: z.literal('post'),
     platform: PLATFORM,
-    handle: text(100).min(1).nullable(),
+    handle: handle.nullable(),
     id: text(64).min(1),
     url: siteUrl,
     likes: count,

@@ -138,7 +138,11 @@ export function watchPage(options: WatchOptions): Watcher {
     if (ctx.isInvalid) return;
     try {
       const url = new URL(win.location.href);
-      const key = `${url.origin}${url.pathname}${url.search}`;
+      // A view is what the page shows: its path, and for a post its id (YouTube's /watch?v=…).
+      // The rest of a query is not a new view: a page that rewrites ?v=1, ?v=2… every few ms
+      // must not turn one profile visit into hundreds (B5 of the reliability report).
+      const route = site.route(url);
+      const key = `${url.origin}${url.pathname}${route?.kind === 'post' ? `#${route.id}` : ''}`;
       if (key === viewKey) return;
       viewKey = key;
       stopObserving();

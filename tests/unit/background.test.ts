@@ -24,7 +24,9 @@ describe('the background accepts only valid readings', () => {
     ['a fractional count', { ...reading, followers: 1.5 }, /followers/],
     ['a count as text', { ...reading, followers: '2.6M' }, /followers/],
     ['an unknown platform', { ...reading, platform: 'myspace' }, /platform/],
-    ['a huge display name', { ...reading, displayName: 'x'.repeat(10_000) }, /displayName/],
+    ['an absurd display name', { ...reading, displayName: 'x'.repeat(200_000) }, /displayName/],
+    ['a handle with a space', { ...reading, handle: 'a b' }, /handle: a handle has no spaces or colons/],
+    ['a handle with a colon', { ...reading, handle: 'x:y' }, /handle: a handle has no spaces or colons/],
     ['an extra field', { ...reading, __proto__pollution: 1 }, /Unrecognized|unrecognized/],
     ['a post URL on another host', { ...reading, recent: [{ id: '1', url: 'https://evil.example/x', views: 1, likes: null, comments: null, publishedText: null }] }, /url/],
     ['not an object', 'hello', /Invalid reading/],
@@ -35,6 +37,15 @@ describe('the background accepts only valid readings', () => {
     expect(ack.ok).toBe(false);
     expect(!ack.ok && ack.reason).toMatch(reason);
     expect((await tabReading(7))?.receivedAt).toBe(1);
+  });
+
+  test('a long display name is shortened to 300 characters, not a reason to refuse the reading', async () => {
+    const name = `${'Ünïcødé 🎂 '.repeat(60)}end`;
+    const ack = await acceptReading({ ...reading, displayName: name }, sender, 3);
+    expect(ack.ok).toBe(true);
+    const kept = (await tabReading(7))?.reading;
+    expect(kept?.kind === 'profile' && kept.displayName).toBe(`${[...name].slice(0, 299).join('')}…`);
+    expect(kept?.kind === 'profile' && [...kept.displayName!].length).toBe(300);
   });
 
   test('a reading must come from its own site', async () => {

@@ -94,4 +94,26 @@ describe('watchPage', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(emitted).toHaveLength(1);
   });
+
+  // B5 of the reliability report: a page rewrote its query every 50 ms and each rewrite was a new profile view.
+  test('a query string is not a new view: one reading however often the page rewrites it; a post id is', async () => {
+    const emitted: Reading[] = [];
+    const views: string[] = [];
+    document.body.innerHTML = header('first', '2.6M');
+    const watcher = watchPage({ ctx: fakeContext(), site: tiktok, emit: (r) => emitted.push(r), onViewStart: (url) => views.push(url.pathname), win: window });
+    await vi.advanceTimersByTimeAsync(150);
+    expect(emitted).toHaveLength(1);
+    for (let i = 0; i < 600; i++) {
+      window.history.pushState({}, '', `https://www.tiktok.com/@first?v=${i}`);
+      document.querySelector('[data-e2e="followers-count"]')!.textContent = `${2_600_000 + i}`;
+      watcher.check();
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(emitted).toHaveLength(1);
+    expect(views).toEqual(['/@first']);
+    window.history.pushState({}, '', 'https://www.tiktok.com/@first/video/7412345678901234567');
+    watcher.check();
+    expect(views).toEqual(['/@first', '/@first/video/7412345678901234567']); // a post is a view of its own
+    watcher.stop();
+  });
 });

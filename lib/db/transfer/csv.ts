@@ -12,6 +12,32 @@ import { duplicatesIn } from './merge';
 
 export { CSV_COLUMNS };
 
+/**
+ * Cells a spreadsheet would run as a formula (=, +, -, @, tab, CR first — after any quotes
+ * already there, so a name that starts with ' survives too) get a ' in front; the import
+ * takes exactly one off again. Every text column round-trips: "=VIP" → "'=VIP" → "=VIP".
+ * The pattern has no `$`: Papa's own stops at a newline, so "=1+1\n…" went out unescaped.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+const unescapeFormula = (value: string): string => (/^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+
+/** Lists and tags in one cell, "a; b"; a ";" or "\" inside a name is escaped with "\". */
+export const joinLabels = (labels: readonly string[]): string => labels.map((l) => l.replace(/[\\;]/g, (c) => `\\${c}`)).join('; ');
+export function splitLabels(cell: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i]!;
+    if (c === '\\' && i + 1 < cell.length) current += cell[++i];
+    else if (c === ';') {
+      out.push(current);
+      current = '';
+    } else current += c;
+  }
+  out.push(current);
+  return out.map((x) => x.trim()).filter(Boolean);
+}
+
 /** One row per snapshot. Cells that a spreadsheet would run as a formula are escaped. */
 export async function exportCsv(db: LibraryDb): Promise<string> {
   const [creators, snapshots] = await Promise.all([db.creators.toArray(), allSnapshots(db)]);
@@ -23,16 +49,17 @@ export async function exportCsv(db: LibraryDb): Promise<string> {
       return [
         c?.platform ?? s.creatorKey.split(':')[0], c?.handle ?? s.creatorKey.split(':').slice(1).join(':'), c?.displayName ?? '', c?.url ?? '',
         new Date(s.takenAt).toISOString(), s.followers ?? '', s.following ?? '', s.posts ?? '', s.likes ?? '', s.views ?? '', s.source,
-        (c?.lists ?? []).join('; '), (c?.tags ?? []).join('; '),
+        joinLabels(c?.lists ?? []), joinLabels(c?.tags ?? []),
       ];
     });
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\r\n' });
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: FORMULA, newline: '\r\n' });
 }
 
 /** A CSV in the export's columns → the same checks and merge as a JSON import. */
 export function parseCsv(text: string, now = Date.now()): { ok: true; file: ExportFile } | { ok: false; errors: string[] } {
   if (text.length > MAX_IMPORT_BYTES) return { ok: false, errors: [`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`] };
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true });
+  // A byte-order mark and mixed line endings (a CRLF header over LF rows, as spreadsheets re-save) are accepted.
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), { header: true, skipEmptyLines: true, transform: unescapeFormula });
   const errors = parsed.errors.slice(0, 10).map((e) => `row ${(e.row ?? 0) + 2}: ${e.message}`);
   const header = parsed.meta.fields ?? [];
   const missingColumns = CSV_COLUMNS.filter((c) => !header.includes(c));
@@ -41,7 +68,7 @@ export function parseCsv(text: string, now = Date.now()): { ok: true; file: Expo
   const snapshots: Snapshot[] = [];
   const count = (row: number, field: string, v: string): number | null => {
     if (v.trim() === '') return null;
-    const n = Number(v.replace(/^'/, ''));
+    const n = Number(v);
     if (!Number.isSafeInteger(n) || n < 0) {
       errors.push(`row ${row}, ${field}: "${v.slice(0, 40)}" is not a whole number of 0 or more.`);
       return null;
@@ -62,21 +89,20 @@ export function parseCsv(text: string, now = Date.now()): { ok: true; file: Expo
     const counts = Object.fromEntries(PROFILE_COUNTS.map((k) => [k, count(row, k, d[k])])) as Counts;
     // A spreadsheet cell does not say whether the page showed every digit: never more precise than seen.
     const exact = Object.fromEntries(PROFILE_COUNTS.map((k) => [k, false])) as Snapshot['exact'];
-    const split = (s: string) => s.split(';').map((x) => x.trim()).filter(Boolean);
     const old = creators.get(key);
     const latestAt = Math.max(old?.lastSeenAt ?? 0, takenAt);
     creators.set(key, {
       key,
       platform: d.platform,
       handle,
-      displayName: d.display_name.replace(/^'(?=[=+\-@\t\r])/, '') || old?.displayName || null,
+      displayName: d.display_name || old?.displayName || null,
       url: d.profile_url || old?.url || '',
       savedAt: old ? Math.min(old.savedAt ?? takenAt, takenAt) : takenAt,
       firstSeenAt: Math.min(old?.firstSeenAt ?? takenAt, takenAt),
       lastSeenAt: latestAt,
       latest: !old?.latest || takenAt >= old.latest.takenAt ? { takenAt, ...counts, exact } : old.latest,
-      lists: [...new Set([...(old?.lists ?? []), ...split(d.lists)])],
-      tags: [...new Set([...(old?.tags ?? []), ...split(d.tags)])],
+      lists: [...new Set([...(old?.lists ?? []), ...splitLabels(d.lists)])],
+      tags: [...new Set([...(old?.tags ?? []), ...splitLabels(d.tags)])],
       notes: old?.notes ?? '',
     });
     snapshots.push({ creatorKey: key, takenAt, ...counts, exact, source: d.source, readerVersion: READER_VERSION });

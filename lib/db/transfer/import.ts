@@ -4,7 +4,7 @@
  * exactly as it was. Merging never duplicates snapshots. A preview runs the same import and
  * rolls it back.
  */
-import type { Booking, Campaign, Creator, ExportFile } from '../../schema';
+import { CreatorSchema, describeIssues, type Booking, type Campaign, type Creator, type ExportFile } from '../../schema';
 import type { LibraryDb } from '../db';
 import { describeDbError } from '../errors';
 import { existingRows } from '../existing-rows';
@@ -41,7 +41,14 @@ export async function importFile(db: LibraryDb, file: ExportFile): Promise<Impor
       if (missing.length) throw new ImportProblem([`Snapshots, posts or deals refer to creators that are neither in the file nor in your library: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}.`]);
 
       const existing = await existingRows<string, Creator>(db.creators, file.creators.map((c) => c.key));
-      await db.creators.bulkPut(file.creators.map((c, i) => (existing[i] ? mergeCreator(existing[i]!, c) : c)));
+      const merged = file.creators.map((c, i) => (existing[i] ? mergeCreator(existing[i]!, c) : c));
+      // What a merge makes must obey the same rules as the file (200 lists or tags, 20,000 characters of notes): else the next export would be refused.
+      const over = merged.flatMap((c) => {
+        const checked = CreatorSchema.safeParse(c);
+        return checked.success ? [] : [`${c.key}: merged with the library it would break a limit (${describeIssues(checked.error)}); nothing was imported.`];
+      });
+      if (over.length) throw new ImportProblem(over.slice(0, 20));
+      await db.creators.bulkPut(merged);
       report.creatorsAdded = existing.filter((e) => !e).length;
       report.creatorsUpdated = existing.length - report.creatorsAdded;
 

@@ -35,7 +35,8 @@ export function parseExportJson(text: string): { ok: true; file: ExportFile } | 
   if (text.length > MAX_IMPORT_BYTES) return { ok: false, errors: [`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`] };
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A file re-saved by an editor may start with a byte-order mark.
+    raw = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (e) {
     return { ok: false, errors: [`The file is not valid JSON (${(e as Error).message}); it may be cut short.`] };
   }

@@ -28,7 +28,7 @@ export function mergeCreator(old: Creator, imported: Creator): Creator {
   const newer = imported.lastSeenAt > old.lastSeenAt ? imported : old;
   const latest = !old.latest ? imported.latest : !imported.latest ? old.latest : imported.latest.takenAt > old.latest.takenAt ? imported.latest : old.latest;
   const savedAts = [old.savedAt, imported.savedAt].filter((t): t is number => t !== null);
-  const notes = !old.notes ? imported.notes : !imported.notes || old.notes.includes(imported.notes) ? old.notes : `${old.notes}\n\n${imported.notes}`.slice(0, 20_000);
+  const notes = !old.notes ? imported.notes : !imported.notes || old.notes.includes(imported.notes) ? old.notes : `${old.notes}\n\n${imported.notes}`;
   return {
     ...old,
     displayName: newer.displayName ?? old.displayName ?? imported.displayName,
