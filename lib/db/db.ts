@@ -109,6 +109,16 @@ export class LibraryDb extends Dexie {
         withLatest.forEach((c, i) => upgradeV4Creator(c, (t) => years[i]?.snapshots.find((s) => s.takenAt === t)));
         await tx.table('creators').bulkPut(withLatest);
       });
+    // A library a newer Creator Lens upgraded is left alone: Dexie 4 would open it at its
+    // higher version and let this build write old-shaped rows into it (B9 of the reliability
+    // report). Every open — the first, and the reopen after another tab upgraded it — checks.
+    this.on('ready', (db) => {
+      const installed = (db as LibraryDb).backendDB().version;
+      if (installed > Math.round(DB_VERSION * 10)) {
+        db.close();
+        throw new Dexie.VersionError(`The library is at version ${installed / 10}; this Creator Lens reads up to ${DB_VERSION}.`);
+      }
+    }, true); // sticky: runs again when Dexie reopens after another tab's upgrade
   }
 }
 

@@ -10,6 +10,7 @@ import { growthBetween, history } from '../../lib/db/snapshots';
 import { recentPosts } from '../../lib/db/posts';
 import { getSettings, updateSettings } from '../../lib/db/settings';
 import { recordReading, saveCreator } from '../../lib/db/record';
+import { describeDbError } from '../../lib/db/errors';
 import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';
 import { loadFixture } from './fixtures';
@@ -198,5 +199,43 @@ describe('schema versions', () => {
     expect((await db.creators.get('tiktok:other'))?.latest?.exact).toEqual({ followers: false, following: false, posts: false, likes: false, views: false });
     expect((await db.creators.get('tiktok:empty'))?.latest).toBeNull();
     expect(await history(db, v1Creator.key)).toEqual([snapshot(at - 5), snapshot(at)]);
+  });
+
+  // B9 of the reliability report: Dexie 4 opened a newer library at its higher version, and this build wrote to it.
+  const upgradeElsewhere = (name: string, version: number) =>
+    new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open(name, version);
+      open.onupgradeneeded = () => open.result.createObjectStore('fromTheFuture');
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+      open.onerror = () => reject(open.error);
+    });
+
+  test('a library a newer Creator Lens upgraded is left alone: nothing is written and the user reads why', async () => {
+    const name = uniqueName('newer');
+    const older = track(new LibraryDb(name));
+    await older.open();
+    await saveCreator(older, maya(), 1);
+    older.close();
+    await upgradeElsewhere(name, 990);
+    const db = track(new LibraryDb(name));
+    const opening = await db.open().then(() => null, (e: unknown) => e);
+    expect(describeDbError(opening)).toBe('The saved library is from a newer version of Creator Lens. Update the extension; nothing was changed.');
+    expect(await saveCreator(db, { ...maya(), followers: 1 }, 2)).toEqual({ ok: false, reason: 'The saved library is from a newer version of Creator Lens. Update the extension; nothing was changed.' });
+    expect(await onDisk(name)).toEqual({ version: 99, tables: ['bookings', 'campaigns', 'creators', 'deals', 'fromTheFuture', 'postObservations', 'postSets', 'settings', 'snapshotYears'] });
+  });
+
+  test('a library upgraded by a newer Creator Lens while this one has it open: the next write is refused too', async () => {
+    const name = uniqueName('newer');
+    const db = track(new LibraryDb(name));
+    await db.open();
+    await saveCreator(db, maya(), 1);
+    await upgradeElsewhere(name, 990); // Dexie closes on versionchange, then reopens on the next call
+    expect(await saveCreator(db, { ...maya(), followers: 1 }, 2)).toEqual({ ok: false, reason: expect.stringMatching(/newer version of Creator Lens/) });
+    const raw = track(new Dexie(name));
+    await raw.open();
+    expect((await raw.table('snapshotYears').toArray()).flatMap((y: { snapshots: unknown[] }) => y.snapshots)).toHaveLength(1);
   });
 });
