@@ -1,10 +1,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createOverlay } from '@/components/overlay/mount';
-import { runContentScript } from '@/lib/content-script';
+import { QuietContext, runContentScript } from '@/lib/content-script';
 import { youtube } from '@/lib/sites/youtube';
 
 export default defineContentScript({
   matches: youtube.matches,
   runAt: 'document_idle',
-  main: (ctx) => runContentScript(ctx, youtube, createOverlay(ctx, youtube.id)),
+  // WXT's own context would tell the page the extension's id and could be switched off by it (lib/content-script.ts).
+  noScriptStartedPostMessage: true,
+  main: () => {
+    const ctx = new QuietContext('youtube', { matches: youtube.matches, runAt: 'document_idle', noScriptStartedPostMessage: true });
+    runContentScript(ctx, youtube, createOverlay(ctx, youtube.id));
+  },
 });

@@ -43,6 +43,9 @@ const actions: OverlayActions = {
   markPost: (bookingId) => sendMessage('cs→bg:mark-post', { bookingId }),
 };
 
+/** How often a page that keeps removing the panel gets it back within one view. */
+const MAX_REMOUNTS = 5;
+
 export function createOverlay(ctx: ContentScriptContext, platform: Platform): OverlayController {
   let prefs: OverlayPrefs = DEFAULT_PREFS;
   let prefsLoaded: Promise<void> | null = null;
@@ -76,9 +79,13 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
   browser.storage.onChanged.addListener(onStorage);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
 
+  // A name the page cannot know before we create it: a page that defines our element's name
+  // first gets our closed shadow root through attachInternals() (B1 of the reliability
+  // report). Defined later, the upgrade gives it no access (the root was attached before).
+  const hostName = `creator-lens-${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => 'abcdefghijklmnopqrstuvwxyz'[b % 26]).join('')}`;
   const ensureUi = () =>
     (creating ??= createShadowRootUi<Root>(ctx, {
-      name: 'creator-lens-overlay',
+      name: hostName,
       position: 'inline',
       anchor: 'html',
       append: 'last',
@@ -112,7 +119,14 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
       .then(ensureUi)
       .then((u) => {
         if (ctx.isInvalid || state !== shown || prefs.hidden) return;
+        // The page removed the panel: it comes back (at most a few times a view, so a page fighting it cannot make us loop).
+        if (u.mounted && !u.shadowHost.isConnected) {
+          if (remounts >= MAX_REMOUNTS) return;
+          remounts++;
+          u.remove();
+        }
         if (!u.mounted) u.mount();
+        watchRemoval(u);
         const root = u.mounted;
         if (!root) return;
         const element = (
@@ -137,8 +151,21 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
       });
   }
 
+  let remounts = 0;
+  let removalWatch: MutationObserver | null = null;
+  /** Re-renders once the page takes the panel's host out of the document. */
+  function watchRemoval(u: ShadowRootContentScriptUi<Root>) {
+    if (removalWatch || !u.shadowHost.parentNode) return;
+    removalWatch = new MutationObserver(() => {
+      if (!u.shadowHost.isConnected && u.mounted) render();
+    });
+    removalWatch.observe(document.documentElement, { childList: true });
+    ctx.onInvalidated(() => removalWatch?.disconnect());
+  }
+
   return {
     viewStarted(isProfile) {
+      remounts = 0;
       current = null;
       state = isProfile && state ? { kind: 'reading' } : null;
       render();

@@ -39,6 +39,44 @@ async function readingOf(page: Page, handle: string) {
   );
 }
 
+/** Moves every stored time of the library `ms` into the past, as if the save had happened that long ago. */
+function ageLibrary(ms: number): Promise<void> {
+  return browser.background.evaluate(
+    (by) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('creator-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['creators', 'snapshotYears'], 'readwrite');
+          tx.objectStore('creators').openCursor().onsuccess = (e) => {
+            const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+            if (!cursor) return;
+            const c = cursor.value;
+            for (const k of ['savedAt', 'firstSeenAt', 'lastSeenAt']) if (typeof c[k] === 'number') c[k] -= by;
+            if (c.latest) c.latest.takenAt -= by;
+            cursor.update(c);
+            cursor.continue();
+          };
+          tx.objectStore('snapshotYears').openCursor().onsuccess = (e) => {
+            const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+            if (!cursor) return;
+            const y = cursor.value;
+            for (const snap of y.snapshots) snap.takenAt -= by;
+            cursor.update(y);
+            cursor.continue();
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    ms,
+  );
+}
+
 test('save, navigate, come back to changed numbers: snapshots in the extension, none in the site', async () => {
   const page = await browser.context.newPage();
   const errors: string[] = [];
@@ -56,7 +94,9 @@ test('save, navigate, come back to changed numbers: snapshots in the extension, 
   const wrong = await sendFromContentScript<LibraryAck>(page, 'cs→bg:save', { creatorKey: 'tiktok:someone.else' });
   expect(wrong).toMatchObject({ ok: false, reason: expect.stringMatching(/now shows tiktok:maya\.bakes/) });
 
-  // Elsewhere, then back — the creator has grown since.
+  // Elsewhere, then back a few minutes later (at most one automatic snapshot a minute: the
+  // saved rows are aged by two minutes rather than waiting) — the creator has grown since.
+  await ageLibrary(120_000);
   await page.goto('https://www.instagram.com/lenapark.studio/');
   await readingOf(page, 'lenapark.studio');
   const grown = readFileSync(`${FIXTURES}tiktok/profile-2024-universal.html`, 'utf8')

@@ -159,7 +159,9 @@ describe('where it sits', () => {
     const before = (await overlayBox(page))!;
     // The host element is the only thing in the page's own tree, and it has no size.
     expect(await page.evaluate(() => {
-      const r = document.querySelector('creator-lens-overlay')!.getBoundingClientRect();
+      // Its name is random per page (a page cannot define it first); it is the html element's child that is neither head nor body.
+      const host = [...document.documentElement.children].find((e) => e.localName.startsWith('creator-lens-'))!;
+      const r = host.getBoundingClientRect();
       return [r.width, r.height];
     })).toEqual([0, 0]);
     await page.mouse.move(before.x + 60, before.y + 14);
@@ -241,7 +243,7 @@ describe('a guest on hostile pages', () => {
       html.replace('</head>', `<style>
         * { all: unset !important; }
         html *, body * { display: block !important; position: static !important; z-index: 2147483647 !important; font-size: 40px !important; color: red !important; background: yellow !important; }
-        creator-lens-overlay, [class*="cl-"] { display: none !important; visibility: hidden !important; }
+        html > :not(head):not(body), [class*="cl-"] { display: none !important; visibility: hidden !important; }
         div { transform: scale(2) !important; }
       </style></head>`);
     const page = await open('https://www.instagram.com/lenapark.studio/', hostile);
