@@ -27,7 +27,7 @@ export function BookingPanel({ booking: b, campaign, observations }: { booking: 
 
   return (
     <section className="card stack booking" aria-label={`${name}: link, posts and results`} data-testid={`panel-${b.creatorKey}`}>
-      <div className="spread"><h2>{name} <span className="muted small">{b.deliverables || b.deliverable}</span></h2><span className="muted small">fee {money(b.fee, campaign.currency)}{b.extraCosts ? ` + ${money(b.extraCosts, campaign.currency)} extra` : ''}</span></div>
+      <div className="spread"><h2><bdi>{name}</bdi> <span className="muted small">{b.deliverables || b.deliverable}</span></h2><span className="muted small">fee {money(b.fee, campaign.currency)}{b.extraCosts ? ` + ${money(b.extraCosts, campaign.currency)} extra` : ''}</span></div>
       <div className="two-col">
         <div className="stack">
           <h3>Tracked link and code</h3>

@@ -24,7 +24,7 @@ export function BookingsTable({ campaign, bookings, latest, totals }: { campaign
                 const c = byKey.get(b.creatorKey);
                 return (
                   <tr key={b.id} data-testid={`booking-${b.creatorKey}`}>
-                    <td><b>{c?.displayName ?? b.creatorKey}</b><div className="muted small">{b.creatorKey} · booked {date(b.bookedAt)}</div></td>
+                    <td><b><bdi>{c?.displayName ?? b.creatorKey}</bdi></b><div className="muted small">{b.creatorKey} · booked {date(b.bookedAt)}</div></td>
                     <td className="n num">{money(b.fee + b.extraCosts, cur)}</td>
                     <td className="n num" data-testid="projected">{signedPct(b.projection.roiP10)} to {signedPct(b.projection.roiP90)}<div className="muted small">median {signedPct(b.projection.roiP50)}</div></td>
                     <td className="n num" data-testid="actual-roi"><b>{signedPct(a.roi)}</b></td>

@@ -50,10 +50,10 @@ export default function CreatorPage({ creatorKey }: { creatorKey: string }) {
 
   return (
     <article className="stack-lg creator-page" aria-labelledby="creator-title">
-      <nav className="small" aria-label="Breadcrumb"><a href="#/creators">Creators</a> / {name}</nav>
+      <nav className="small" aria-label="Breadcrumb"><a href="#/creators">Creators</a> / <bdi>{name}</bdi></nav>
       <header className="spread">
         <div>
-          <h1 id="creator-title">{name}</h1>
+          <h1 id="creator-title"><bdi>{name}</bdi></h1>
           <p className="muted">
             @{creator.handle} · {platformName(creator.platform)} · {creator.savedAt ? `saved ${date(creator.savedAt)}` : 'recorded, not saved'} · last seen {dateTime(creator.lastSeenAt)}
           </p>

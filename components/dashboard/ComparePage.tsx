@@ -115,7 +115,7 @@ export default function ComparePage({ keys }: { keys: string[] }) {
               <th scope="col"><span className="visually-hidden">Measure</span></th>
               {rows.map((r) => (
                 <th key={r.key} scope="col" className={cls(r.key, bestRoi)}>
-                  <a href={`#/creator/${encodeURIComponent(r.key)}`}>{r.creator.displayName ?? `@${r.creator.handle}`}</a>
+                  <a href={`#/creator/${encodeURIComponent(r.key)}`}><bdi>{r.creator.displayName ?? `@${r.creator.handle}`}</bdi></a>
                   <div className="muted small">@{r.creator.handle} · {platformName(r.creator.platform)}</div>
                   {r.key === bestRoi && <span className="chip verdict-above" data-testid="best-value">Best value</span>}
                   <div><button type="button" className="btn small ghost" onClick={() => setKeys(keys.filter((k) => k !== r.key))} aria-label={`Remove ${r.creator.handle} from the comparison`}>Remove</button></div>

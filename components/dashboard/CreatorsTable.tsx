@@ -203,7 +203,7 @@ function Row({ row: r, index, selected, onToggle }: { row: CreatorRow; index: nu
     <tr aria-rowindex={index + 2} aria-selected={selected} style={{ height: ROW_HEIGHT }}>
       <td className="check"><input type="checkbox" aria-label={`Select ${name}`} checked={selected} onChange={() => onToggle(r.key)} /></td>
       <td className="name">
-        <a href={`#/creator/${encodeURIComponent(r.key)}`}>{name}</a>
+        <a href={`#/creator/${encodeURIComponent(r.key)}`}><bdi>{name}</bdi></a>
         <span className="muted small">@{r.creator.handle}{r.creator.savedAt === null ? ' · recorded, not saved' : ''}</span>
       </td>
       <td>{platformName(r.creator.platform)}</td>

@@ -71,7 +71,7 @@ export function Overlay(props: OverlayProps) {
       <div className="cl-head" {...handlers}>
         <span className="cl-logo" aria-hidden="true" />
         <span className="cl-title">
-          {title}
+          <bdi>{title}</bdi>
           {model && <small>@{model.handle}</small>}
         </span>
         <button ref={toggleRef} type="button" className="cl-iconbtn" aria-expanded={!collapsed} aria-label="Collapse Creator Lens" title="Collapse (Esc)" onClick={() => onCollapse(true)}>

@@ -63,7 +63,7 @@ export function Popup({ tab, initial, onPainted }: PopupProps) {
           <section className="stack" aria-labelledby="creator-name">
             <div className="spread">
               <div style={{ minWidth: 0 }}>
-                <h1 id="creator-name" className="ellipsis">{subject.reading.displayName ?? `@${subject.reading.handle}`}</h1>
+                <h1 id="creator-name" className="ellipsis"><bdi>{subject.reading.displayName ?? `@${subject.reading.handle}`}</bdi></h1>
                 <p className="muted small">
                   @{subject.reading.handle} · {platformName(subject.reading.platform)} ·{' '}
                   {subject.source === 'page' ? 'read from this page' : `saved snapshot of ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(subject.seenAt)}`}
@@ -105,7 +105,7 @@ export function Popup({ tab, initial, onPainted }: PopupProps) {
                 {state.recent.map((c) => (
                   <li key={c.key}>
                     <a href={dashboardUrl(`#/creator/${encodeURIComponent(c.key)}`)} target="_blank" rel="noreferrer">
-                      <span className="ellipsis"><b>{c.displayName ?? `@${c.handle}`}</b> <span className="muted small">@{c.handle} · {platformName(c.platform)}</span></span>
+                      <span className="ellipsis"><b><bdi>{c.displayName ?? `@${c.handle}`}</bdi></b> <span className="muted small">@{c.handle} · {platformName(c.platform)}</span></span>
                       <span className="num small">{compact(c.followers)}</span>
                     </a>
                   </li>

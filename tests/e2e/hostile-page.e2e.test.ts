@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
 import type { Snapshot } from '../../lib/schema';
-import { extensionRows, overlayText, saveFromPanel, tiktokToSecondUser, until } from './helpers';
+import { extensionRows, inContentScript, overlayText, saveFromPanel, tiktokToSecondUser, until } from './helpers';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -130,3 +130,20 @@ describe('the panel comes back', () => {
     await page.close();
   });
 });
+
+describe('names the page controls', () => {
+  test('a right-to-left override in a display name is isolated: it cannot reorder the panel’s own text', async () => {
+    const { hostname, pathname } = new URL('https://www.tiktok.com/@maya.bakes');
+    const file = (SAMPLE_ROUTES as Record<string, Record<string, string>>)[hostname]![pathname]!;
+    const page = await browser.context.newPage();
+    await page.route('https://www.tiktok.com/@maya.bakes', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(`${FIXTURES}${file}`, 'utf8').replaceAll('Maya Chen', 'Maya \u202Egnikab') }),
+    );
+    await page.goto('https://www.tiktok.com/@maya.bakes');
+    await until(() => overlayText(page), (t) => !!t?.includes('2,631,012'));
+    const title = await inContentScript<string | null>(page, `globalThis.__creatorLensOverlay.querySelector('.cl-title bdi')?.textContent ?? null`);
+    expect(title).toBe('Maya \u202Egnikab');
+    await page.close();
+  });
+});
+

@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, expectTypeOf, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch, HANDLERS, MESSAGE_NAMES, senderKind, validateRequest } from '../../lib/background/handlers';
+import { messageListener } from '../../lib/background/listen';
 import { exportLibrary } from '../../lib/db/transfer';
 import type { MessageName, ProtocolMap } from '../../lib/protocol';
 import { extensionPage } from './background-helpers';
@@ -67,5 +68,22 @@ describe('the handler table', () => {
     expect(answer).toEqual({ ok: false, reason: expect.stringMatching(new RegExp(`^${name} is accepted only from .*; nothing was done\\.$`)) });
     expect(await db.deals.count()).toBe(0);
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
+  test('the background’s listener answers every message of ours through the table, a “constructor” too, and leaves others alone', async () => {
+    const db = freshDb();
+    const listen = messageListener(db);
+    const answer = (message: unknown, sender: object = contentScript) =>
+      new Promise<unknown>((resolve) => {
+        const handled = listen(message, sender, resolve);
+        if (!handled) resolve('not handled');
+      });
+    for (const type of ['constructor', '__proto__', 'toString', 'valueOf', 'cs→bg:nope']) {
+      expect(await answer({ id: 1, type, data: {}, timestamp: 1 })).toEqual({ res: { ok: false, reason: expect.stringMatching(/^Unknown message/) } });
+    }
+    expect(await answer({ id: 2, type: 'ui→bg:tab-reading', data: 5, timestamp: 1 }, extensionPage())).toEqual({ res: null });
+    expect(await answer({ id: 3, type: 'ui→bg:tab-reading', data: 5, timestamp: 1 })).toEqual({ res: { ok: false, reason: expect.stringMatching(/accepted only from Creator Lens’s own pages/) } });
+    expect(await answer('a string')).toBe('not handled');
+    expect(await answer({ type: 'cs→bg:save' })).toBe('not handled'); // not the messaging format
   });
 });
