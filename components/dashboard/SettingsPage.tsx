@@ -197,7 +197,7 @@ export function SettingsPage() {
                     <td>{platformName(p)}</td>
                     <td>{t}</td>
                     {(['low', 'typical', 'high'] as const).map((k) => <td key={k}><input aria-label={`${platformName(p)} ${t} band, ${k} (%)`} inputMode="decimal" size={6} value={value(k)} onChange={(e) => set(k, e.target.value)} /></td>)}
-                    <td className="small">{edit ? <b>Your setting</b> : null}{edit ? ' (preset: ' : ''}{base.source}, {base.year}{base.yearIsRead ? ' (year read)' : ''}{edit ? ')' : ''}<div className="muted">{base.definition}{base.note ? `. ${base.note}` : ''}</div></td>
+                    <td className="small">{edit ? <b>Your setting</b> : null}{edit ? ' (preset: ' : ''}{base.source}, {base.year}{base.yearIsRead ? ' (the year the figures were read)' : ''}{edit ? ')' : ''}<div className="muted">{base.definition}{base.note ? `. ${base.note}` : ''}</div></td>
                     <td>{edit && <button type="button" className="btn small ghost" aria-label={`Reset the ${platformName(p)} ${t} band`} onClick={() => patch({ bands: { ...draft.bands, [id]: undefined } })}>Reset</button>}</td>
                   </tr>
                 );

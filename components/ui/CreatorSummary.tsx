@@ -11,6 +11,8 @@
 import { useMemo, type ReactNode } from 'react';
 import { overlayModel, POSITION_WORD, type CreatorView, type OverlayModel } from '@/lib/view/creator';
 import type { ProfileReading } from '@/lib/sites/types';
+import { vocabularyOf } from '@/lib/sites/platforms';
+import { capital } from '@/lib/view/format';
 
 /** The verdict against the band, with its words. */
 export type VerdictShown = NonNullable<OverlayModel['verdict']> & { text: string };
@@ -39,7 +41,7 @@ export function CreatorSummary({ reading, view, locale, now, renderVerdict }: Cr
             {model.followers.approx && <span className="visually-hidden"> (approximate: the page shows only an abbreviation)</span>}
           </div>
         ) : (
-          <div className="muted cl-unknown">Followers not shown on the page</div>
+          <div className="muted cl-unknown">{capital(vocabularyOf(reading.platform).followers)} not shown on the page</div>
         )}
         {model.others.length > 0 && (
           <div className="row small muted cl-row">

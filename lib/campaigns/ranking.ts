@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import type { Booking, Campaign, Creator, PostObservation } from '../schema';
 import { totalsOf, type Figures } from './actuals';
 
-export const ATTRIBUTION_CAVEAT = 'Sales tracked with discount codes and links undercount: 40–60 % of sales go unattributed, and codes leak to coupon sites (secondary source, see FIGURES.md). Treat actual ROI as a floor.';
+export const ATTRIBUTION_CAVEAT = 'Sales tracked with discount codes and links undercount: 40–60 % of sales go unattributed, and codes leak to coupon sites (as cited by a secondary source). Treat actual ROI as a floor.';
 
 export interface RankRow {
   creatorKey: string;
@@ -59,7 +59,7 @@ export function rankingCsv(rows: readonly RankRow[]): string {
     data: rows.map((x, i) => [
       i + 1, x.name, x.creatorKey, x.platform, x.campaigns.join('; '), x.bookings, x.currency, r(x.figures.cost), r(x.figures.revenue), x.figures.orders ?? '', r(x.figures.roi, 4), r(x.figures.roas, 4), r(x.figures.cpm), r(x.figures.cpe, 4), r(x.figures.cpa),
       x.basis === 'sales' ? 'actual ROI' : x.basis === 'engagement' ? 'cost per engagement (no sales reported)' : 'not ranked (no results yet)',
-      x.undercounts ? 'code/link attribution undercounts sales by 40-60% [2nd]' : '',
+      x.undercounts ? 'code/link attribution undercounts sales by 40-60% (secondary source)' : '',
     ]),
   }, { escapeFormulae: true, newline: '\r\n' });
 }

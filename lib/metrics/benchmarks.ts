@@ -54,14 +54,14 @@ export interface Band {
 
 const IG = {
   definition: '(likes + comments) / followers',
-  source: 'Modash, "average" band over 72M Instagram profiles [V]',
+  source: 'Modash, "average" band over 72M Instagram profiles (read at the source)',
   year: 2026,
   yearIsRead: true,
 };
-const TT = { definition: '(likes + comments + shares) / views', source: 'Modash, TikTok benchmarks, "average" band [V]', year: 2025 };
+const TT = { definition: '(likes + comments + shares) / views', source: 'Modash, TikTok benchmarks, "average" band (read at the source)', year: 2025 };
 const YT = {
   definition: '(likes + comments) / views',
-  source: 'CreatorDB, ≈4 % by views across channel sizes [2nd]',
+  source: 'CreatorDB, ≈4 % by views across channel sizes (as cited by a secondary article)',
   year: 2026,
   yearIsRead: true,
   note: 'The source gives one figure; the ±1 point band is Creator Lens’s default, not the source’s.',

@@ -17,7 +17,7 @@ export const DEFAULT_CTR: Assumption = {
   low: 0.003,
   expected: 0.01,
   high: 0.02,
-  source: 'Creator Lens default: no credible influencer CTR benchmark was found (FIGURES.md) — use your own',
+  source: 'Creator Lens default: no credible click-through benchmark for influencer posts exists — use your own',
 };
 
 /** Conversion of influencer traffic by tier [2nd, low authority]; range 0.5–3 % for direct response [2nd]. */
@@ -27,7 +27,7 @@ export function defaultCvr(tier: Tier | null): Assumption {
     low: 0.005,
     expected: tier ? CVR_BY_TIER[tier] : 0.022,
     high: 0.03,
-    source: 'Influencer traffic conversion by tier, ≈2.2 % on average [2nd, low authority]; 0.5–3 % range [2nd]',
+    source: 'Influencer traffic conversion by follower tier (a secondary source of low authority); 0.5–3 % is the usual range'
   };
 }
 
@@ -42,19 +42,19 @@ export const DEFAULT_MARGIN: Assumption = { low: 0.4, expected: 0.5, high: 0.6, 
  */
 export function defaultReachRate(deliverable: Deliverable, followers: number): Assumption {
   const i = followers < 20_000 ? 0 : followers < 100_000 ? 1 : followers < 1_000_000 ? 2 : 3;
-  const minter = 'Minter.io 2019, median reach per follower tier [V]; range [2nd]';
+  const minter = 'Minter.io 2019, median reach per follower tier (read at the source); range as cited by secondary articles';
   if (deliverable === 'story') {
     const expected = [0.082, 0.043, 0.041, 0.038][i]!;
     return { low: 0.05 > expected ? expected : 0.05, expected, high: 0.15, source: minter };
   }
-  if (deliverable === 'reel') return { low: 0.15, expected: 0.275, high: 0.4, source: 'Reels reach 15–40 % of followers [2nd]; expected: the middle' };
+  if (deliverable === 'reel') return { low: 0.15, expected: 0.275, high: 0.4, source: 'Reels reach 15–40 % of followers (as cited by a secondary article); expected: the middle' };
   const expected = [0.377, 0.229, 0.229, 0.191][i]!;
   return { low: 0.1, expected, high: Math.max(0.25, expected), source: minter };
 }
 
 /** Reference CPM for EMV only, in US dollars [2nd, two sources]: IG $5–15, TikTok $3–15, YouTube $10–30. */
 export const REFERENCE_CPM_USD: Record<Platform, Assumption> = {
-  instagram: { low: 5, expected: 10, high: 15, source: 'Influencer CPM, Instagram $5–15 [2nd]' },
-  tiktok: { low: 3, expected: 9, high: 15, source: 'Influencer CPM, TikTok $3–15 [2nd]' },
-  youtube: { low: 10, expected: 20, high: 30, source: 'Influencer CPM, YouTube $10–30 [2nd]' },
+  instagram: { low: 5, expected: 10, high: 15, source: 'Influencer CPM, Instagram $5–15 (as cited by secondary articles)' },
+  tiktok: { low: 3, expected: 9, high: 15, source: 'Influencer CPM, TikTok $3–15 (as cited by secondary articles)' },
+  youtube: { low: 10, expected: 20, high: 30, source: 'Influencer CPM, YouTube $10–30 (as cited by secondary articles)' },
 };

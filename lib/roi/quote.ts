@@ -56,7 +56,8 @@ function quantileOf(sorted: readonly number[], q: number): number {
 export function impressionsFor(input: Pick<QuoteInput, 'platform' | 'followers' | 'recent' | 'deliverable' | 'now'>): Assumption | { reason: string } {
   const { platform, followers, recent, deliverable } = input;
   if (platform === 'instagram') {
-    if (followers === null || followers <= 0) return { reason: 'The page shows no follower count, so reach cannot be projected.' };
+    if (followers === null) return { reason: 'The page shows no follower count, so reach cannot be projected.' };
+    if (followers <= 0) return { reason: 'The creator has no followers yet, so no reach can be projected from them.' };
     const rate = defaultReachRate(deliverable, followers);
     return { low: followers * rate.low, expected: followers * rate.expected, high: followers * rate.high, source: `followers × reach rate (${rate.source})` };
   }

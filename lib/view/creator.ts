@@ -139,7 +139,7 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
     // Recent view counts are mostly abbreviated on the page ("1.2M views"): a median of them is no more precise.
     medianViews: views === null ? null : { label: `median views of recent ${vocabularyOf(platform).posts}`, text: formatCount(views, true, locale), approx: true },
     tier: tier ? { tier, label: tierLabel(tier, boundaries, locale) } : null,
-    verdict: v && band ? { position: v.position, band: `${formatPercent(band.low, locale)}–${formatPercent(band.high, locale)}`, source: `${band.source}, ${band.year}${band.yearIsRead ? ' (year read)' : ''}`, definition: band.definition } : null,
+    verdict: v && band ? { position: v.position, band: `${formatPercent(band.low, locale)}–${formatPercent(band.high, locale)}`, source: `${band.source}, ${band.year}${band.yearIsRead ? ' (the year the figures were read)' : ''}`, definition: band.definition } : null,
     growth,
   };
 }

@@ -25,7 +25,7 @@ describe('npm run quote', () => {
   test('--aov and --margin add the return: the fields npm run roi prints, with the labelled assumptions it stands on', () => {
     const out = json(['--platform', 'tiktok', '--deliverable', 'video', '--fee', '1500', '--views', '100000', '--aov', '50', '--margin', '0.5']);
     const expected = project({ fee: 1500, currency: 'USD', deliverable: 'video', impressions: 100_000, ctr: 0.01, cvr: 0.022, aov: 50, margin: 0.5 });
-    expect(out.return).toMatchObject({ ...expected, assumptions: { ctr: { value: 0.01, source: expect.stringMatching(/no credible influencer CTR benchmark/) }, cvr: { value: 0.022 } } });
+    expect(out.return).toMatchObject({ ...expected, assumptions: { ctr: { value: 0.01, source: expect.stringMatching(/no credible click-through benchmark/) }, cvr: { value: 0.022 } } });
     // Given click-through and conversion, nothing is assumed.
     expect(json(['--platform', 'tiktok', '--deliverable', 'video', '--fee', '1500', '--views', '100000', '--aov', '50', '--margin', '0.5', '--ctr', '0.02', '--cvr', '0.03']).return.assumptions).toEqual({});
   });
