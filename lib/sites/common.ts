@@ -22,11 +22,11 @@ export function pageLang(doc: Document): string | null {
 }
 
 /**
- * Finds `<marker> = {...}` (or the whole script when `marker` is an element id) in the
- * page's script text and parses it. Content scripts live in an isolated world and cannot
- * read `window.ytInitialData`; the script text is all they have.
+ * Finds `<marker> = {...}` in the page's script text and parses it. Content scripts live in
+ * an isolated world and cannot read `window.ytInitialData`; the script text is all they have.
  */
 export function embeddedJson(doc: Document, marker: string | RegExp, worthParsing?: (text: string) => boolean): unknown {
+  const key = typeof marker === 'string' ? marker : marker.source;
   for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
     const text = script.textContent ?? '';
     const m = typeof marker === 'string' ? indexAfter(text, marker) : regexIndexAfter(text, marker);
@@ -34,32 +34,46 @@ export function embeddedJson(doc: Document, marker: string | RegExp, worthParsin
     // Parsing a megabyte of JSON costs milliseconds on the page's main thread: skip it when
     // the text cannot be about this page (after in-page navigation it never is).
     if (worthParsing && !worthParsing(text)) return undefined;
-    const cached = parsedScripts.get(script);
-    if (cached && cached.length === text.length) return cached.value;
-    const start = text.indexOf('{', m);
-    if (start < 0) continue;
-    const parsed = parseJsonAt(text, start);
-    if (parsed !== undefined) {
-      // The watcher re-reads on every DOM change; a script's text does not change, so its
-      // data is parsed once per page.
-      parsedScripts.set(script, { length: text.length, value: parsed });
-      return parsed;
-    }
+    const parsed = cachedParse(script, key, text, () => {
+      const start = text.indexOf('{', m);
+      return start < 0 ? undefined : parseJsonAt(text, start);
+    });
+    if (parsed !== undefined) return parsed;
   }
   return undefined;
 }
 
-const parsedScripts = new WeakMap<Element, { length: number; value: unknown }>();
+/**
+ * Parsed JSON per script element and per lookup. The watcher re-reads on every DOM change
+ * and a script's text does not change, so each object is parsed once per page view. The
+ * lookup is part of the key: one script can hold two objects (2019–21 YouTube watch pages
+ * assign `ytInitialData` and `ytInitialPlayerResponse` in the same script), and each lookup
+ * must get its own.
+ */
+const parsedScripts = new WeakMap<Element, Map<string, { length: number; value: unknown }>>();
 
-/** The JSON of one script element (TikTok's `<script id="SIGI_STATE">` and its successors). */
+function cachedParse(script: Element, key: string, text: string, parse: () => unknown): unknown {
+  let byKey = parsedScripts.get(script);
+  const cached = byKey?.get(key);
+  if (cached && cached.length === text.length) return cached.value;
+  const value = parse();
+  if (!byKey) parsedScripts.set(script, (byKey = new Map()));
+  byKey.set(key, { length: text.length, value });
+  return value;
+}
+
+/** The JSON of one script element (TikTok's `<script id="SIGI_STATE">` and its successors), parsed once per page view. */
 export function scriptJson(doc: Document, script: Selector): unknown {
-  const text = doc.querySelector(script.selector)?.textContent;
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const el = doc.querySelector(script.selector);
+  const text = el?.textContent;
+  if (!el || !text) return undefined;
+  return cachedParse(el, '', text, () => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 function indexAfter(text: string, marker: string): number {

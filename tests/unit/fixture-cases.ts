@@ -47,6 +47,7 @@ export const CASES: Record<string, Expect> = {
   'youtube/channel-2021-grid-renderer.html': { url: `${YT}/user/oldschoolvids/videos`, displayName: 'Old School Vids', followers: 1_540_000, posts: null, recent: [['Gr1Gr1Gr1Gr', 2_345_678, null, null], ['Gr2Gr2Gr2Gr', 98_765, null, null]] },
   'youtube/about-continuation-only.html': { url: `${YT}/@orbitlab/about`, handle: 'orbitlab', followers: 1_230_000, posts: 345, views: 98_765_432, exactViews: true },
   'youtube/watch-2022-toggle-button.html': { url: `${YT}/watch?v=Wt2022xxxxx`, kind: 'post', likes: 12_345, comments: 1_200, views: 532_101 },
+  'youtube/watch-2020-one-script-es.html': { url: `${YT}/watch?v=Wo2020xxxxx`, kind: 'post', handle: null, views: 1_234_567, likes: 23_456, exactLikes: true, comments: null },
   'youtube/topic-page.html': { url: `${YT}/channel/UC-9-kyTW8ZkZNDHQJ6FgpwQ`, kind: 'unreadable', reason: 'not-a-creator' },
   'youtube/channel-not-found.html': { url: `${YT}/@doesnotexist`, kind: 'unreadable', reason: 'not-found' },
   'youtube/channel-2023-grid-dom-only.html': { url: `${YT}/@retrocade/videos`, kind: 'profile', handle: 'retrocade', displayName: 'Retrocade', followers: 1_600_000, exactFollowers: false, posts: 2_904, sourcePosts: 'dom', recent: [['Rc1Rc1Rc1Rc', 1_500_000, null, null], ['Rc2Rc2Rc2Rc', 48_000, null, null]] },
