@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readPage } from '../../lib/sites/registry';
 import type { Reading } from '../../lib/sites/types';
-import { CASES, IG, type Expect } from './fixture-cases';
+import { CASES, IG, YT, type Expect } from './fixture-cases';
 import { FIXTURES, loadFixture } from './fixtures';
 
 function check(reading: Reading, expected: Expect) {
@@ -37,4 +37,14 @@ test('an abbreviated count that disagrees with a stale exact one keeps the shown
   // profile-stale-meta: meta says 70.2K (another user); the header says 9,870.
   const reading = readPage(loadFixture('instagram/profile-stale-meta.html'), new URL(`${IG}/dev.codes/`));
   expect(reading.kind === 'profile' && reading.followers).toBe(9_870);
+});
+
+test('an error page that names another channel is the previous page, not this channel’s answer', () => {
+  // channel-terminated names UCgone… by its browse_id: at another channel's address it is what
+  // in-page navigation left behind, so the reader waits (loading) instead of saying "not found".
+  const other = readPage(loadFixture('youtube/channel-terminated.html'), new URL(`${YT}/channel/UCotherotherotherother00`));
+  expect(other).toMatchObject({ kind: 'unreadable', reason: 'loading' });
+  // At a /@handle address the data cannot say whose it is (it names no handle): it is taken for this channel's.
+  const handle = readPage(loadFixture('youtube/channel-terminated.html'), new URL(`${YT}/@gone`));
+  expect(handle).toMatchObject({ kind: 'unreadable', reason: 'not-found' });
 });
