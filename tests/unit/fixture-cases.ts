@@ -70,6 +70,8 @@ export const CASES: Record<string, Expect> = {
   'tiktok/profile-meta-only.html': { url: `${TT}/@maya.bakes`, followers: 2_600_000, likes: 48_200_000, following: null, sourceFollowers: 'meta' },
   'tiktok/profile-hostile-name.html': { url: `${TT}/@hostile.tt`, displayName: '<img src=x onerror=alert(1)>', followers: 1_002 },
   'tiktok/video-page.html': { url: `${TT}/@maya.bakes/video/7412345678901234567`, kind: 'post', handle: 'maya.bakes', likes: 98_123, comments: 1_503, shares: 1_207, views: 1_234_567 },
+  'tiktok/video-2020-next-data.html': { url: `${TT}/@dancer21/video/6800000000000000021`, kind: 'post', handle: 'dancer21', likes: 12_345, comments: 402, shares: 77, views: 234_567, sourceLikes: 'json' },
+  'tiktok/video-2021-next-data.html': { url: `${TT}/@dancer21/video/6900000000000000021`, kind: 'post', handle: 'dancer21', likes: 45_600, exactLikes: false, comments: 987, shares: 1_200, views: 1_200_000 },
   'tiktok/profile-not-found.html': { url: `${TT}/@nobody.here`, kind: 'unreadable', reason: 'not-found' },
   'tiktok/profile-private.html': { url: `${TT}/@secret.acc`, kind: 'unreadable', reason: 'private' },
   'tiktok/captcha.html': { url: `${TT}/@maya.bakes`, kind: 'unreadable', reason: 'login-wall' },
