@@ -29,37 +29,51 @@ export function embeddedJson(doc: Document, marker: string | RegExp, worthParsin
   const key = typeof marker === 'string' ? marker : marker.source;
   for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
     const text = script.textContent ?? '';
-    const m = typeof marker === 'string' ? indexAfter(text, marker) : regexIndexAfter(text, marker);
-    if (m < 0) continue;
+    let entry = cached(script, key, text);
+    if (!entry) {
+      // Each script's text is searched once per lookup and page view: a megabyte of scripts
+      // that do not hold the marker is not searched again on every read.
+      const m = typeof marker === 'string' ? indexAfter(text, marker) : regexIndexAfter(text, marker);
+      entry = m < 0 ? remember(script, key, text, { found: false, value: undefined }) : { found: true, value: undefined, at: m };
+    }
+    if (!entry.found) continue;
     // Parsing a megabyte of JSON costs milliseconds on the page's main thread: skip it when
     // the text cannot be about this page (after in-page navigation it never is).
     if (worthParsing && !worthParsing(text)) return undefined;
-    const parsed = cachedParse(script, key, text, () => {
-      const start = text.indexOf('{', m);
-      return start < 0 ? undefined : parseJsonAt(text, start);
-    });
-    if (parsed !== undefined) return parsed;
+    if (entry.at !== undefined) {
+      const start = text.indexOf('{', entry.at);
+      entry = remember(script, key, text, { found: true, value: start < 0 ? undefined : parseJsonAt(text, start) });
+    }
+    if (entry.value !== undefined) return entry.value;
   }
   return undefined;
 }
 
 /**
- * Parsed JSON per script element and per lookup. The watcher re-reads on every DOM change
- * and a script's text does not change, so each object is parsed once per page view. The
- * lookup is part of the key: one script can hold two objects (2019–21 YouTube watch pages
- * assign `ytInitialData` and `ytInitialPlayerResponse` in the same script), and each lookup
- * must get its own.
+ * What each lookup found in each script element: whether its marker is there and the JSON
+ * parsed after it. The watcher re-reads on every DOM change and a script's text does not
+ * change, so each object is parsed once per page view. The lookup is part of the key: one
+ * script can hold two objects (2019–21 YouTube watch pages assign `ytInitialData` and
+ * `ytInitialPlayerResponse` in the same script), and each lookup must get its own.
  */
-const parsedScripts = new WeakMap<Element, Map<string, { length: number; value: unknown }>>();
+interface Found {
+  found: boolean;
+  value: unknown;
+  /** Where the marker ends, while the JSON after it is not parsed yet. */
+  at?: number;
+}
+const parsedScripts = new WeakMap<Element, Map<string, Found & { length: number }>>();
 
-function cachedParse(script: Element, key: string, text: string, parse: () => unknown): unknown {
+function cached(script: Element, key: string, text: string): Found | undefined {
+  const entry = parsedScripts.get(script)?.get(key);
+  return entry && entry.length === text.length ? entry : undefined;
+}
+
+function remember(script: Element, key: string, text: string, found: Found): Found {
   let byKey = parsedScripts.get(script);
-  const cached = byKey?.get(key);
-  if (cached && cached.length === text.length) return cached.value;
-  const value = parse();
   if (!byKey) parsedScripts.set(script, (byKey = new Map()));
-  byKey.set(key, { length: text.length, value });
-  return value;
+  byKey.set(key, { ...found, length: text.length });
+  return found;
 }
 
 /** The JSON of one script element (TikTok's `<script id="SIGI_STATE">` and its successors), parsed once per page view. */
@@ -67,13 +81,15 @@ export function scriptJson(doc: Document, script: Selector): unknown {
   const el = doc.querySelector(script.selector);
   const text = el?.textContent;
   if (!el || !text) return undefined;
-  return cachedParse(el, '', text, () => {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-  });
+  const entry = cached(el, '', text);
+  if (entry) return entry.value;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  return remember(el, '', text, { found: true, value }).value;
 }
 
 function indexAfter(text: string, marker: string): number {
