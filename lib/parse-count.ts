@@ -216,7 +216,8 @@ const NUMBER = /\d+(?:(?:[.,]\d+)|(?:[ ']\d{3}(?!\d)))*/g;
  * The power of ten a word after a number stands for. `chained`: the word follows another
  * one ("mil M", "mila miliardi", "lakh crore"); then only the language's own words count
  * when it has any, so a label that happens to be another language's abbreviation ("104 mila
- * Mi piace": "mi" is Portuguese for a million) is not multiplied in.
+ * Mi piace": "mi" is Portuguese for a million) is not multiplied in; a longer shared word
+ * still is.
  */
 function lookupSuffix(token: string, lang: string | null, chained = false): number | undefined {
   const bare = token.replace(/[.\u0970]+$/u, '').normalize('NFC');
@@ -233,7 +234,9 @@ function lookupSuffix(token: string, lang: string | null, chained = false): numb
     const hit = words[bare] ?? words[lower] ?? stems.find(([stem]) => lower.startsWith(stem))?.[1];
     if (hit !== undefined) return hit;
   }
-  if (chained && tables.length > 0) return undefined;
+  // After another number word, a language with its own words takes only spelled-out words
+  // from the shared table ("लाख करोड़"), not abbreviations ("mila Mi").
+  if (chained && tables.length > 0 && bare.length <= 2) return undefined;
   return DEFAULT_SUFFIXES[bare] ?? DEFAULT_SUFFIXES[lower];
 }
 

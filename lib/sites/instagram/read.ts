@@ -329,8 +329,9 @@ function metaOwner(texts: (string | null)[]): string | null {
   const description = texts[0] ?? '';
   const dash = /\s[-–—]\s/.exec(description);
   const after = dash ? description.slice(dash.index + dash[0].length) : '';
-  // 2022– "- user on <date>": the username and a word; never a name before "(@…)".
-  const m = /^([A-Za-z0-9._]{1,30}) (?!\(@)\p{L}/u.exec(after);
+  // 2022– "- user on April 19, 2021" ("am 19. April", "le 19 avril", "il 19 aprile"): the
+  // username, a short word and a date. "- Alberto Garzón on Instagram" is a display name.
+  const m = /^([A-Za-z0-9._]{1,30}) \p{L}{1,8}\.? [^,:"“]*\d/u.exec(after);
   return m ? m[1]! : null;
 }
 
