@@ -150,7 +150,7 @@ describe.runIf(present)('every case of expected.json, through npm run read-page'
   for (const s of scores) tally[s.verdict]++;
   const total = scores.length;
   const lines = scores.filter((s) => s.verdict !== 'right').map((s) => `  ${s.verdict.padEnd(7)} ${s.case} ${s.field}: expected ${JSON.stringify(s.expected)}, got ${JSON.stringify(s.got)}`);
-  console.log(
+  if (present) console.log(
     `[real-captures] ${cases.length} pages, ${total} numbers: ${tally.right} right (${((100 * tally.right) / total).toFixed(1)} %), ` +
       `${tally.wrong} wrong, ${tally.approx} approximate, ${tally.missing} missing${lines.length ? `\n${lines.join('\n')}` : ''}`,
   );
