@@ -6,16 +6,19 @@ import { describe, expect, test } from 'vitest';
 import { embeddedJson } from '../../lib/sites/common';
 import { loadHtml } from './fixtures';
 
+const PLAYER = /ytInitialPlayerResponse["']?\]?\s*=\s*/;
+const DATA = /ytInitialData["']?\]?\s*=\s*/;
+
 const page = (...scripts: string[]) => loadHtml(`<html><body>${scripts.map((s) => `<script>${s}</script>`).join('')}</body></html>`);
 
 describe('embeddedJson', () => {
   test('one script holding two objects gives each lookup its own (2019–21 YouTube watch pages)', () => {
     const doc = page('window["ytInitialData"] = {"a": 1};\nwindow["ytInitialPlayerResponse"] = {"b": 2};\nif (window.ytcsi) {}');
     // Asked in either order, twice: the cache must not hand one lookup the other's object.
-    expect(embeddedJson(doc, /ytInitialPlayerResponse["']?\]?\s*=\s*/)).toEqual({ b: 2 });
-    expect(embeddedJson(doc, /ytInitialData["']?\]?\s*=\s*/)).toEqual({ a: 1 });
-    expect(embeddedJson(doc, /ytInitialPlayerResponse["']?\]?\s*=\s*/)).toEqual({ b: 2 });
-    expect(embeddedJson(doc, /ytInitialData["']?\]?\s*=\s*/)).toEqual({ a: 1 });
+    expect(embeddedJson(doc, PLAYER)).toEqual({ b: 2 });
+    expect(embeddedJson(doc, DATA)).toEqual({ a: 1 });
+    expect(embeddedJson(doc, PLAYER)).toEqual({ b: 2 });
+    expect(embeddedJson(doc, DATA)).toEqual({ a: 1 });
   });
 
   test('a script added after the first read is found', () => {
