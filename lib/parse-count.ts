@@ -99,31 +99,26 @@ const LANGUAGE_SUFFIXES: Record<string, Record<string, number>> = nfcKeysOfEach(
 // Intl.NumberFormat(locale, {notation: 'compact', compactDisplay: 'long'}) writes them (CLDR;
 // checked against Intl for every locale in tests/unit/parse-count.test.ts). By power of ten;
 // a word ending in "*" is a stem that stands for its plural and case forms ("tysi*": tysiąc,
-// tysiące, tysięcy). Words of several languages ("million") are in DEFAULT_SUFFIXES; these
-// are read only when the page declares the language, because some of them mean other
-// things elsewhere ("billion" is 10^9 in English and 10^12 in German, "min" a thousand in
-// Azerbaijani). A word that follows another ("mil M", "mila miliardi") is looked up only
-// here when the language has an entry. A word we do not know after a count must never be
-// taken for its label:
-// "104 mila" read as 104 was a shipped bug.
+// tysiące, tysięcy). Words DEFAULT_SUFFIXES already reads the same way ("mille", "millones",
+// "milioni") are not repeated. These are read only when the page declares the language:
+// some mean other things elsewhere ("billion" is 10^9 in English and 10^12 in German, "min"
+// a thousand in Azerbaijani). A word we do not know after a count must never be taken for
+// its label: "104 mila" read as 104 was a shipped bug.
 const LONG_WORDS: Record<string, Record<number, string>> = {
-  en: { 12: 'trillion' },
-  'en-in': { 5: 'lakh', 7: 'crore' },
-  de: { 3: 'tausend', 6: 'million*', 9: 'milliarde*', 12: 'billion*' },
-  fr: { 3: 'mille millier*', 6: 'million*', 9: 'milliard*', 12: 'billion*' },
-  es: { 3: 'mil', 6: 'millón millones m', 12: 'billón billones' }, // "12 mil M": M follows another word
-  gl: { 3: 'mil', 6: 'millón millóns', 12: 'billón billóns' },
+  de: { 12: 'billion*' },
+  fr: { 3: 'millier*', 12: 'billion*' },
+  es: { 6: 'm', 12: 'billón billones' }, // "12 mil M": M after another word
+  gl: { 6: 'millóns', 12: 'billón billóns' },
   ca: { 3: 'miler milers', 6: 'milió milions', 12: 'bilió bilions' },
   eu: { 6: 'milioi', 12: 'bilioi' },
-  pt: { 3: 'mil', 6: 'milhão milhões', 9: 'bilhão bilhões', 12: 'trilhão trilhões' },
-  'pt-pt': { 3: 'mil', 6: 'milhão milhões', 12: 'bilião biliões' },
-  it: { 3: 'mille mila', 6: 'milion*', 9: 'miliard*' },
-  nl: { 3: 'duizend', 6: 'miljoen', 9: 'miljard', 12: 'biljoen' },
-  af: { 3: 'duisend', 6: 'miljoen', 9: 'miljard', 12: 'biljoen' },
+  pt: { 12: 'trilhão trilhões' },
+  'pt-pt': { 12: 'bilião biliões' },
+  it: { 3: 'mila' },
+  nl: { 3: 'duizend', 12: 'biljoen' },
+  af: { 3: 'duisend', 12: 'biljoen' },
   sv: { 3: 'tusen', 6: 'miljon*', 9: 'miljard*', 12: 'biljon*' },
   da: { 3: 'tusind', 6: 'million*', 9: 'milliard*', 12: 'billion*' },
   nb: { 3: 'tusen', 6: 'million*', 9: 'milliard*', 12: 'billion*' },
-  no: { 3: 'tusen', 6: 'million*', 9: 'milliard*', 12: 'billion*' },
   is: { 3: 'þúsund', 6: 'milljón*', 9: 'milljarð*', 12: 'billjón*' },
   fi: { 3: 'tuhat*', 6: 'miljoon*', 9: 'miljardi*', 12: 'biljoon*' },
   et: { 3: 'tuhat', 6: 'miljon*', 9: 'miljard*', 12: 'triljon*' },
@@ -138,26 +133,24 @@ const LONG_WORDS: Record<string, Record<number, string>> = {
   bg: { 3: 'хиляди', 6: 'милион*', 9: 'милиард*', 12: 'трилион*' },
   ru: { 3: 'тысяч*', 6: 'миллион*', 9: 'миллиард*', 12: 'триллион*' },
   uk: { 3: 'тисяч*', 6: 'мільйон*', 9: 'мільярд*', 12: 'трильйон*' },
-  kk: { 3: 'мың', 6: 'миллион', 9: 'миллиард', 12: 'триллион' },
+  kk: { 6: 'миллион', 9: 'миллиард', 12: 'триллион' },
   el: { 3: 'χιλιάδ*', 6: 'εκατομμύρι*', 9: 'δισεκατομμύρι*', 12: 'τρισεκατομμύρι*' },
   ro: { 3: 'mie mii', 6: 'milio*', 9: 'miliard*', 12: 'trilio*' },
   hu: { 3: 'ezer', 6: 'millió', 9: 'milliárd', 12: 'billió' },
   tr: { 3: 'bin', 6: 'milyon', 9: 'milyar', 12: 'trilyon' },
   az: { 3: 'min', 6: 'milyon', 9: 'milyard', 12: 'trilyon' },
-  id: { 3: 'ribu', 6: 'juta', 9: 'miliar', 12: 'triliun' },
-  ms: { 3: 'ribu', 6: 'juta', 9: 'bilion', 12: 'trilion' },
+  id: { 6: 'juta', 12: 'triliun' },
+  ms: { 6: 'juta', 9: 'bilion', 12: 'trilion' },
   fil: { 3: 'libo', 6: 'milyon', 9: 'bilyon', 12: 'trilyon' },
   vi: { 3: 'nghìn', 6: 'triệu', 9: 'tỷ' },
   th: { 9: 'พันล้าน', 10: 'หมื่นล้าน', 11: 'แสนล้าน', 12: 'ล้านล้าน' },
   he: { 3: 'אלף', 6: 'מיליון', 9: 'מיליארד', 12: 'טריליון' },
-  ar: { 12: 'ترليون' },
-  hi: { 11: 'खरब' },
-  mr: { 3: 'हजार', 5: 'लाख', 13: 'पद्म' },
-  ur: { 3: 'ہزار', 5: 'لاکھ', 7: 'کروڑ', 9: 'ارب', 11: 'کھرب' },
+  mr: { 3: 'हजार', 13: 'पद्म' },
   ta: { 3: 'ஆயிரம்', 6: 'மில்லியன்', 9: 'பில்லியன்', 12: 'டிரில்லியன்' },
   te: { 3: 'వేయి వేలు', 6: 'మిలియన్*', 9: 'బిలియన్*', 12: 'ట్రిలియన్*' },
-  bn: { 2: 'শত', 3: 'হাজার', 5: 'লাখ লা', 7: 'কোটি কো' }, // "১ শত কো", "১ লা.কো.": words that follow another
+  bn: { 3: 'হাজার', 5: 'লাখ', 7: 'কোটি' },
 };
+
 
 /** Each language's table: its abbreviations (LANGUAGE_SUFFIXES) and its number words, and the stems. */
 const LANGUAGE_TABLES: Record<string, { words: Record<string, number>; stems: [string, number][] }> = {};

@@ -94,7 +94,7 @@ export const LIKED_BY: Selector = {
 /** A post page's own column (2017–21 layouts): its counts are searched there, not in the "more posts" below. */
 export const POST_ARTICLE: Selector = {
   selector: 'article',
-  why: 'the post and its action bar sit in one article on post pages; without one the whole page is searched',
+  why: '2017–21 post pages: the post and its counts, not the posts below',
   witnesses: ['instagram/post-page.html', 'instagram/post-2017-likes-span.html', 'instagram/post-2021-video-views.html'],
   real: ['instagram/ig-2017-12-post-BWUDBntl3_Z-rendered.html', 'instagram/ig-2021-05-post-p-CPQjO5RIIO9.html'],
 };
@@ -102,15 +102,15 @@ export const POST_ARTICLE: Selector = {
 /** The sections under a post's action buttons; the reader keeps one whose whole text is a count and its word. */
 export const POST_COUNTS: Selector = {
   selector: 'section',
-  why: '"<span>139,058</span> likes" with no likers link (2017), "<span>2,372,216</span> views" on a video (2021), the likes link (2019–)',
+  why: '"139,058 likes" without a link (2017), "2,372,216 views" (2021 videos)',
   witnesses: ['instagram/post-page.html', 'instagram/post-2017-likes-span.html', 'instagram/post-2021-video-views.html'],
-  real: ['instagram/ig-2017-12-post-BWUDBntl3_Z-rendered.html', 'instagram/ig-2021-05-post-p-CPQjO5RIIO9.html', 'instagram/ig-2021-10-post-BWUDBntl3_Z-shareddata.html'],
+  real: ['instagram/ig-2017-12-post-BWUDBntl3_Z-rendered.html', 'instagram/ig-2021-05-post-p-CPQjO5RIIO9.html'],
 };
 
 /** Links inside such a section: any but the likers link makes it a sentence ("Liked by <a>ana</a> and <a>5 others</a>"), not a count. */
 export const POST_COUNT_LINKS: Selector = {
   selector: 'a[href]',
-  why: 'the likes line of 2019–21 names a liker by a profile link; its "5 others" link is not the like count',
+  why: 'a liker\'s link: "Liked by ana and 5 others" is not a count',
   witnesses: ['instagram/post-page.html', 'instagram/post-liked-by-others.html'],
   real: ['instagram/ig-2021-10-post-BWUDBntl3_Z-shareddata.html'],
 };
@@ -118,9 +118,9 @@ export const POST_COUNT_LINKS: Selector = {
 /** The page's structured data (2019–21 post pages): `author.alternateName` is the post's owner ("@teslamotors"). */
 export const LD_JSON: Selector = {
   selector: 'script[type="application/ld+json"]',
-  why: 'names the owner by handle where the meta tags give only a display name or none',
+  why: 'the owner\'s handle where meta gives a display name or none',
   witnesses: ['instagram/post-2021-video-views.html'],
-  real: ['instagram/ig-2021-05-post-p-CPQjO5RIIO9.html', 'instagram/ig-2021-05-post-p-COn3M4TnRi1-fr.html'],
+  real: ['instagram/ig-2021-05-post-p-COn3M4TnRi1-fr.html'],
 };
 
 /** Texts of the pages that are not a profile (English; other languages fall back to "no counts"). */

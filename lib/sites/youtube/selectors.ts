@@ -161,9 +161,9 @@ export const ABOUT_ROWS: Selector = {
 /** The EU cookie-consent interstitial that consent.youtube.com serves instead of the page asked for (2020–21). */
 export const CONSENT_WALL: Selector = {
   selector: 'form[action^="https://consent.youtube.com/"]',
-  why: 'the consent page ("Before you continue to YouTube") posts its choice to consent.youtube.com; nothing else on a YouTube page does',
+  why: 'the consent page posts the choice there; no YouTube page does',
   witnesses: ['youtube/consent-wall-2021-es.html'],
-  real: ['youtube/yt-2021-04-channel-consent-wall-es.html', 'youtube/yt-2021-04-watch-consent-wall-es.html'],
+  real: ['youtube/yt-2021-04-channel-consent-wall-es.html'],
 };
 
 /** The watch page's own counts, inside ACTIVE_WATCH. */
