@@ -95,6 +95,79 @@ const LANGUAGE_SUFFIXES: Record<string, Record<string, number>> = nfcKeysOfEach(
   ur: { 'ارب': 9, 'کھرب': 11 },
 });
 
+// The spelled-out number words of each language ("104 mila", "2,5 milioane", "12 тысяч"), as
+// Intl.NumberFormat(locale, {notation: 'compact', compactDisplay: 'long'}) writes them (CLDR;
+// checked against Intl for every locale in tests/unit/parse-count.test.ts). By power of ten;
+// a word ending in "*" is a stem that stands for its plural and case forms ("tysi*": tysiąc,
+// tysiące, tysięcy). Words DEFAULT_SUFFIXES already reads the same way ("mille", "millones",
+// "milioni") are not repeated. These are read only when the page declares the language:
+// some mean other things elsewhere ("billion" is 10^9 in English and 10^12 in German, "min"
+// a thousand in Azerbaijani). A word we do not know after a count must never be taken for
+// its label: "104 mila" read as 104 was a shipped bug.
+const LONG_WORDS: Record<string, Record<number, string>> = {
+  de: { 12: 'billion*' },
+  fr: { 3: 'millier*', 12: 'billion*' },
+  es: { 6: 'm', 12: 'billón billones' }, // "12 mil M": M after another word
+  gl: { 6: 'millóns', 12: 'billón billóns' },
+  ca: { 3: 'miler milers', 6: 'milió milions', 12: 'bilió bilions' },
+  eu: { 6: 'milioi', 12: 'bilioi' },
+  pt: { 12: 'trilhão trilhões' },
+  'pt-pt': { 12: 'bilião biliões' },
+  it: { 3: 'mila' },
+  nl: { 3: 'duizend', 12: 'biljoen' },
+  af: { 3: 'duisend', 12: 'biljoen' },
+  sv: { 3: 'tusen', 6: 'miljon*', 9: 'miljard*', 12: 'biljon*' },
+  da: { 3: 'tusind', 6: 'million*', 9: 'milliard*', 12: 'billion*' },
+  nb: { 3: 'tusen', 6: 'million*', 9: 'milliard*', 12: 'billion*' },
+  is: { 3: 'þúsund', 6: 'milljón*', 9: 'milljarð*', 12: 'billjón*' },
+  fi: { 3: 'tuhat*', 6: 'miljoon*', 9: 'miljardi*', 12: 'biljoon*' },
+  et: { 3: 'tuhat', 6: 'miljon*', 9: 'miljard*', 12: 'triljon*' },
+  lt: { 3: 'tūkstan*', 6: 'milijon*', 9: 'milijard*', 12: 'trilijon*' },
+  lv: { 3: 'tūksto*', 6: 'miljon*', 9: 'miljard*', 12: 'triljon*' },
+  pl: { 3: 'tysi*', 6: 'milion*', 9: 'miliard*', 12: 'bilion*' },
+  cs: { 3: 'tisíc*', 6: 'milion*', 9: 'miliard*', 12: 'bilion*' },
+  sk: { 3: 'tisíc*', 6: 'milión*', 9: 'miliard* miliárd', 12: 'bilión*' },
+  sl: { 3: 'tisoč', 6: 'milijon*', 9: 'milijard*', 12: 'bilijon*' },
+  hr: { 3: 'tisuć*', 6: 'milijun*', 9: 'milijard*', 12: 'bilijun*' },
+  sr: { 3: 'хиљад*', 6: 'милион*', 9: 'милијард*', 12: 'билион*' },
+  bg: { 3: 'хиляди', 6: 'милион*', 9: 'милиард*', 12: 'трилион*' },
+  ru: { 3: 'тысяч*', 6: 'миллион*', 9: 'миллиард*', 12: 'триллион*' },
+  uk: { 3: 'тисяч*', 6: 'мільйон*', 9: 'мільярд*', 12: 'трильйон*' },
+  kk: { 6: 'миллион', 9: 'миллиард', 12: 'триллион' },
+  el: { 3: 'χιλιάδ*', 6: 'εκατομμύρι*', 9: 'δισεκατομμύρι*', 12: 'τρισεκατομμύρι*' },
+  ro: { 3: 'mie mii', 6: 'milio*', 9: 'miliard*', 12: 'trilio*' },
+  hu: { 3: 'ezer', 6: 'millió', 9: 'milliárd', 12: 'billió' },
+  tr: { 3: 'bin', 6: 'milyon', 9: 'milyar', 12: 'trilyon' },
+  az: { 3: 'min', 6: 'milyon', 9: 'milyard', 12: 'trilyon' },
+  id: { 6: 'juta', 12: 'triliun' },
+  ms: { 6: 'juta', 9: 'bilion', 12: 'trilion' },
+  fil: { 3: 'libo', 6: 'milyon', 9: 'bilyon', 12: 'trilyon' },
+  vi: { 3: 'nghìn', 6: 'triệu', 9: 'tỷ' },
+  th: { 9: 'พันล้าน', 10: 'หมื่นล้าน', 11: 'แสนล้าน', 12: 'ล้านล้าน' },
+  he: { 3: 'אלף', 6: 'מיליון', 9: 'מיליארד', 12: 'טריליון' },
+  mr: { 3: 'हजार', 13: 'पद्म' },
+  ta: { 3: 'ஆயிரம்', 6: 'மில்லியன்', 9: 'பில்லியன்', 12: 'டிரில்லியன்' },
+  te: { 3: 'వేయి వేలు', 6: 'మిలియన్*', 9: 'బిలియన్*', 12: 'ట్రిలియన్*' },
+  bn: { 3: 'হাজার', 5: 'লাখ', 7: 'কোটি' },
+};
+
+
+/** Each language's table: its abbreviations (LANGUAGE_SUFFIXES) and its number words, and the stems. */
+const LANGUAGE_TABLES: Record<string, { words: Record<string, number>; stems: [string, number][] }> = {};
+for (const lang of new Set([...Object.keys(LANGUAGE_SUFFIXES), ...Object.keys(LONG_WORDS)])) {
+  const words: Record<string, number> = { ...LANGUAGE_SUFFIXES[lang] };
+  const stems: [string, number][] = [];
+  for (const [power, list] of Object.entries(LONG_WORDS[lang] ?? {})) {
+    for (const word of list.split(' ')) {
+      const w = word.normalize('NFC');
+      if (w.endsWith('*')) stems.push([w.slice(0, -1), Number(power)]);
+      else words[w] = Number(power);
+    }
+  }
+  // Longest stem first: "miliard*" before "milion*" never overlap, but a future pair might.
+  LANGUAGE_TABLES[lang] = { words, stems: stems.sort((a, b) => b[0].length - a[0].length) };
+}
+
 // East Asian myriad units are written without a space and often followed by a counter
 // word ("2.04万人", "207만명", "5860位订阅者"); they are read one character at a time.
 const CJK_SUFFIXES: Record<string, number> = {
@@ -132,23 +205,32 @@ export function normaliseCountText(text: string): string {
 // exactly three ("1 310", "10 000", "1'234"); "12 3" is two numbers.
 const NUMBER = /\d+(?:(?:[.,]\d+)|(?:[ ']\d{3}(?!\d)))*/g;
 
-function lookupSuffix(token: string, lang: string | null): number | undefined {
+/**
+ * The power of ten a word after a number stands for. `chained`: the word follows another
+ * one ("mil M", "mila miliardi", "lakh crore"); then only the language's own words count
+ * when it has any, so a label that happens to be another language's abbreviation ("104 mila
+ * Mi piace": "mi" is Portuguese for a million) is not multiplied in; a longer shared word
+ * still is.
+ */
+function lookupSuffix(token: string, lang: string | null, chained = false): number | undefined {
   const bare = token.replace(/[.\u0970]+$/u, '').normalize('NFC');
   if (!bare) return undefined;
   const lower = bare.toLowerCase();
-  const tables: Record<string, number>[] = [];
+  const tables: { words: Record<string, number>; stems: [string, number][] }[] = [];
   if (lang) {
-    const full = LANGUAGE_SUFFIXES[lang];
-    const primary = LANGUAGE_SUFFIXES[lang.split('-')[0] ?? ''];
+    const full = LANGUAGE_TABLES[lang];
+    const primary = LANGUAGE_TABLES[lang.split('-')[0] ?? ''];
     if (full) tables.push(full);
     if (primary && primary !== full) tables.push(primary);
   }
-  tables.push(DEFAULT_SUFFIXES);
-  for (const table of tables) {
-    const hit = table[bare] ?? table[lower];
+  for (const { words, stems } of tables) {
+    const hit = words[bare] ?? words[lower] ?? stems.find(([stem]) => lower.startsWith(stem))?.[1];
     if (hit !== undefined) return hit;
   }
-  return undefined;
+  // After another number word, a language with its own words takes only spelled-out words
+  // from the shared table ("लाख करोड़"), not abbreviations ("mila Mi").
+  if (chained && tables.length > 0 && bare.length <= 2) return undefined;
+  return DEFAULT_SUFFIXES[bare] ?? DEFAULT_SUFFIXES[lower];
 }
 
 /**
@@ -232,10 +314,20 @@ export function parseCount(text: string | null | undefined, options: ParseCountO
       after = after.slice(1);
       continue;
     }
-    const word = /^ ?([\p{L}\p{M}]+\.?[\u0970]?)(?=$|[\s,;:)(•·|\-–—!?'"]|\p{Script=Han})/u.exec(after);
+    const word = WORD.exec(after);
     if (!word) break;
     const token = word[1]!;
-    const power = lookupSuffix(token, lang);
+    let power = lookupSuffix(token, lang, abbreviated);
+    let length = word[0].length;
+    if (power === undefined && FILLERS.has(token.toLowerCase())) {
+      // A filler between or before number words: "20 de mii" (ro), "1 miler de milions" (ca), "12 na libo" (fil).
+      const next = WORD.exec(after.slice(length));
+      const nextPower = next ? lookupSuffix(next[1]!, lang, true) : undefined;
+      if (next && nextPower !== undefined) {
+        power = nextPower;
+        length += next[0].length;
+      }
+    }
     if (power === undefined) {
       // An unknown short token right after a number ("12 tn", "3 mx.") might be an
       // abbreviation we do not know; guessing "no multiplier" is how "630k" became 63,000.
@@ -246,7 +338,7 @@ export function parseCount(text: string | null | undefined, options: ParseCountO
     }
     exponent += power;
     abbreviated = true;
-    after = after.slice(word[0].length);
+    after = after.slice(length);
   }
 
   const digits = splitDigits(raw, abbreviated);
@@ -260,6 +352,9 @@ export function parseCount(text: string | null | undefined, options: ParseCountO
   const unit = `${before} ${after}`.replace(/^[\s,;:•·|]+|[\s,;:•·|]+$/g, '').trim();
   return { value, exact: !abbreviated, step: abbreviated ? 10 ** shift : 1, unit };
 }
+
+// One word after a number: letters, an optional abbreviation dot.
+const WORD = /^ ?([\p{L}\p{M}]+\.?[\u0970]?)(?=$|[\s,;:)(•·|\-–—!?'"]|\p{Script=Han})/u;
 
 // Short words that may follow a count and are not abbreviations ("1,2 M de seguidores").
 const FILLERS = new Set(['de', 'di', 'da', 'do', 'du', 'of', 'av', 'na', 'x', 'и', 'в', 'z', 'ta', 'la', 'le', 'el', 'en', 'i', 'a', 'о', 'у']);

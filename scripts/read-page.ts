@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseHTML } from 'linkedom';
-import { readPage } from '../lib/sites/registry';
+import { readSavedPage } from './saved-page';
 
 function main(): number {
   let values: { url?: string };
@@ -36,8 +35,7 @@ function main(): number {
     process.stderr.write(`read-page: cannot read ${file}: ${(e as Error).message}\n`);
     return 1;
   }
-  const { document } = parseHTML(html);
-  const reading = readPage(document as unknown as Document, url);
+  const reading = readSavedPage(html, url);
   if (reading.kind === 'unreadable') {
     process.stderr.write(`${reading.platform}: ${reading.reason}: ${reading.message}\n`);
     return 2;

@@ -22,44 +22,112 @@ export function pageLang(doc: Document): string | null {
 }
 
 /**
- * Finds `<marker> = {...}` (or the whole script when `marker` is an element id) in the
- * page's script text and parses it. Content scripts live in an isolated world and cannot
- * read `window.ytInitialData`; the script text is all they have.
+ * Finds `<marker> = {...}` in the page's script text and parses it. Content scripts live in
+ * an isolated world and cannot read `window.ytInitialData`; the script text is all they have.
  */
 export function embeddedJson(doc: Document, marker: string | RegExp, worthParsing?: (text: string) => boolean): unknown {
-  for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
-    const text = script.textContent ?? '';
-    const m = typeof marker === 'string' ? indexAfter(text, marker) : regexIndexAfter(text, marker);
-    if (m < 0) continue;
+  const key = typeof marker === 'string' ? marker : marker.source;
+  for (const script of scriptsWith(doc, key, marker)) {
+    const text = scriptText(script);
     // Parsing a megabyte of JSON costs milliseconds on the page's main thread: skip it when
     // the text cannot be about this page (after in-page navigation it never is).
     if (worthParsing && !worthParsing(text)) return undefined;
-    const cached = parsedScripts.get(script);
-    if (cached && cached.length === text.length) return cached.value;
-    const start = text.indexOf('{', m);
-    if (start < 0) continue;
-    const parsed = parseJsonAt(text, start);
-    if (parsed !== undefined) {
-      // The watcher re-reads on every DOM change; a script's text does not change, so its
-      // data is parsed once per page.
-      parsedScripts.set(script, { length: text.length, value: parsed });
-      return parsed;
+    let entry = cached(script, key, text);
+    if (!entry || entry.at !== undefined) {
+      const at = entry?.at ?? markerEnd(text, marker);
+      const start = text.indexOf('{', at);
+      entry = remember(script, key, text, { found: true, value: start < 0 || at < 0 ? undefined : parseJsonAt(text, start) });
     }
+    if (entry.value !== undefined) return entry.value;
   }
   return undefined;
 }
 
-const parsedScripts = new WeakMap<Element, { length: number; value: unknown }>();
-
-/** The JSON of one script element (TikTok's `<script id="SIGI_STATE">` and its successors). */
-export function scriptJson(doc: Document, script: Selector): unknown {
-  const text = doc.querySelector(script.selector)?.textContent;
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+/**
+ * The inline scripts whose text holds `marker`, in document order. The answer is kept per
+ * document and lookup while the page has the same number of inline scripts, and each script
+ * is searched once per lookup: the reader re-reads on every DOM change, and a megabyte of
+ * script text that does not hold the marker is not searched again (nor read: a script's
+ * text is its one text node's data, not a copy of the whole page's text).
+ */
+function scriptsWith(doc: Document, key: string, marker: string | RegExp): Element[] {
+  // A live collection: cheap to ask on every read. Scripts that come, go or are replaced
+  // (a page swapped in whole) change its length, its last element or disconnect a hit.
+  const all = doc.getElementsByTagName('script');
+  const count = all.length;
+  const last = all[count - 1] ?? null;
+  let byKey = scriptLists.get(doc);
+  const known = byKey?.get(key);
+  if (known && known.count === count && known.last === last && known.hits.every((h) => h.isConnected)) return known.hits;
+  const scripts = doc.querySelectorAll('script:not([src])');
+  const hits: Element[] = [];
+  for (const script of Array.from(scripts)) {
+    const text = scriptText(script);
+    let entry = cached(script, key, text);
+    if (!entry) {
+      const at = markerEnd(text, marker);
+      entry = at < 0 ? remember(script, key, text, { found: false, value: undefined }) : remember(script, key, text, { found: true, value: undefined, at });
+    }
+    if (entry.found) hits.push(script);
   }
+  if (!byKey) scriptLists.set(doc, (byKey = new Map()));
+  byKey.set(key, { count, last, hits });
+  return hits;
+}
+
+const scriptLists = new WeakMap<Document, Map<string, { count: number; last: Element | null; hits: Element[] }>>();
+
+/** A script's text without building a copy: the data of its one text node (the usual case), else its textContent. */
+function scriptText(script: Element): string {
+  const first = script.firstChild;
+  return first && first === script.lastChild && first.nodeType === 3 ? (first as Text).data : script.textContent ?? '';
+}
+
+function markerEnd(text: string, marker: string | RegExp): number {
+  return typeof marker === 'string' ? indexAfter(text, marker) : regexIndexAfter(text, marker);
+}
+
+/**
+ * What each lookup found in each script element: whether its marker is there and the JSON
+ * parsed after it. The watcher re-reads on every DOM change and a script's text does not
+ * change, so each object is parsed once per page view. The lookup is part of the key: one
+ * script can hold two objects (2019–21 YouTube watch pages assign `ytInitialData` and
+ * `ytInitialPlayerResponse` in the same script), and each lookup must get its own.
+ */
+interface Found {
+  found: boolean;
+  value: unknown;
+  /** Where the marker ends, while the JSON after it is not parsed yet. */
+  at?: number;
+}
+const parsedScripts = new WeakMap<Element, Map<string, Found & { length: number }>>();
+
+function cached(script: Element, key: string, text: string): Found | undefined {
+  const entry = parsedScripts.get(script)?.get(key);
+  return entry && entry.length === text.length ? entry : undefined;
+}
+
+function remember(script: Element, key: string, text: string, found: Found): Found {
+  let byKey = parsedScripts.get(script);
+  if (!byKey) parsedScripts.set(script, (byKey = new Map()));
+  byKey.set(key, { ...found, length: text.length });
+  return found;
+}
+
+/** The JSON of one script element (TikTok's `<script id="SIGI_STATE">` and its successors), parsed once per page view. */
+export function scriptJson(doc: Document, script: Selector): unknown {
+  const el = doc.querySelector(script.selector);
+  const text = el ? scriptText(el) : '';
+  if (!el || !text) return undefined;
+  const entry = cached(el, '', text);
+  if (entry) return entry.value;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  return remember(el, '', text, { found: true, value }).value;
 }
 
 function indexAfter(text: string, marker: string): number {

@@ -2,19 +2,21 @@
  * Instagram: profiles (/<user>/ and its tabs) and single posts (/p/<id>/, /reel/<id>/,
  * /<user>/p/<id>/). Sources, best first: the rendered header (the followers count carries
  * the exact number in a `title` attribute), then the og:description meta tag (server
- * rendered: stale after in-page navigation, so only used when it names the URL's user).
- * Embedded JSON (`_sharedData`) has been gone since 2022 and is not read.
+ * rendered: stale after in-page navigation, so only used when it names the URL's user), then
+ * the embedded data of 2017–21 pages (`_sharedData`, gone since 2022; embedded.ts) when a
+ * count is still unknown or rounded.
  */
 import { countsAgree, parseCount } from '../../parse-count';
 import {
-  anyOf, bestCount, hasWord, metaContent, pageLang, same, segments, textOf, unreadable, type Candidate,
+  anyOf, bestCount, dig, hasWord, metaContent, pageLang, same, segments, str, textOf, unreadable, type Candidate,
 } from '../common';
 import type { PostReading, ProfileCount, ProfileReading, Reading, RecentPost } from '../types';
 import { COMMENT_WORDS, FOLLOWER_WORDS, FOLLOWING_WORDS, LIKE_WORDS, POST_WORDS, VIEW_WORDS } from '../words';
+import { embeddedPost, embeddedProfile } from './embedded';
 import { instagramRoute, POST_ID, USERNAME, type InstagramRoute } from './route';
 import {
-  ERROR_TITLES, HEADER, HEADER_LEAVES, HEADER_LINKS, LIKED_BY, MAIN, NOT_FOUND_TEXT, PASSWORD_FIELD, POST_TILES, STAT_LINK,
-  TILE_ICON, TILE_LEAVES,
+  ERROR_TITLES, HEADER, HEADER_LEAVES, HEADER_LINKS, LD_JSON, LIKED_BY, MAIN, NOT_FOUND_TEXT, PASSWORD_FIELD, POST_ARTICLE,
+  POST_COUNT_LINKS, POST_COUNTS, POST_TILES, STAT_LINK, TILE_ICON, TILE_LEAVES,
 } from './selectors';
 
 export { instagramRoute } from './route';
@@ -192,7 +194,6 @@ function readProfile(doc: Document, url: URL, handle: string, tab: string | null
   if (ERROR_TITLES.some((t) => title.includes(t))) {
     return unreadable('instagram', title.toLowerCase().includes('not found') ? 'not-found' : 'error-page', `Instagram showed an error page (“${title.trim()}”).`);
   }
-  const body = doc.body?.textContent ?? '';
   const headers = Array.from(doc.querySelectorAll(HEADER.selector));
   const header = headers.find((h) => headerOwner(h).length > 0 || /\d/.test(textOf(h))) ?? null;
   const owners = header ? headerOwner(header) : [];
@@ -205,26 +206,34 @@ function readProfile(doc: Document, url: URL, handle: string, tab: string | null
     }
   }
   const meta = metaStats(doc, handle, lang);
-  const followers = bestCount([dom.followers, meta.followers]);
-  const following = bestCount([dom.following, meta.following]);
-  const posts = bestCount([dom.posts, meta.posts]);
+  const main = doc.querySelector(MAIN.selector) ?? doc;
+  // Tagged and saved tabs show other people's posts.
+  const ownTab = !stale && tab !== 'tagged' && tab !== 'saved';
+  const tiles = ownTab ? recentPosts(main, header, lang) : [];
+  // The 2017–21 embedded data, only when the page leaves a count unknown or rounded, or
+  // shows the grid without counts (they appear on hover only); 2022– pages have none.
+  const fields: StatField[] = ['followers', 'following', 'posts'];
+  const needed = fields.some((f) => !(dom[f] ?? meta[f])?.count.exact) || tiles.every((t) => t.likes === null && t.views === null);
+  const embedded = needed && !stale ? embeddedProfile(doc, handle) : null;
+  const followers = bestCount([dom.followers, meta.followers, embedded?.followers]);
+  const following = bestCount([dom.following, meta.following, embedded?.following]);
+  const posts = bestCount([dom.posts, meta.posts, embedded?.posts]);
 
   if (!followers && !following && !posts) {
     if (stale) return unreadable('instagram', 'loading', 'The page still shows the previous profile; waiting for this one.');
-    if (NOT_FOUND_TEXT.some((t) => body.includes(t))) return unreadable('instagram', 'not-found', 'Instagram says this page isn’t available.');
+    if (NOT_FOUND_TEXT.some((t) => (doc.body?.textContent ?? '').includes(t))) return unreadable('instagram', 'not-found', 'Instagram says this page isn’t available.');
     if (doc.querySelector(PASSWORD_FIELD.selector) || url.pathname.startsWith('/accounts/login')) {
       return unreadable('instagram', 'login-wall', 'Instagram asks to log in before it shows this profile.');
     }
     return unreadable('instagram', 'no-stats', 'This Instagram page shows no counts Creator Lens can read.');
   }
-  const main = doc.querySelector(MAIN.selector) ?? doc;
   const counts: Record<StatField, Candidate | null> = { followers, following, posts };
   const exact = (k: ProfileCount) => (k in counts ? counts[k as StatField]?.count.exact ?? false : false);
   const reading: ProfileReading = {
     kind: 'profile',
     platform: 'instagram',
     handle: handle.toLowerCase(),
-    displayName: stale ? null : displayNameFor(doc, handle),
+    displayName: stale ? null : displayNameFor(doc, handle) ?? embedded?.fullName ?? null,
     url: `https://www.instagram.com/${handle}/`,
     followers: followers?.count.value ?? null,
     following: following?.count.value ?? null,
@@ -237,19 +246,103 @@ function readProfile(doc: Document, url: URL, handle: string, tab: string | null
       ...(following && { following: following.source }),
       ...(posts && { posts: posts.source }),
     },
-    // Tagged and saved tabs show other people's posts.
-    recent: stale || tab === 'tagged' || tab === 'saved' ? [] : recentPosts(main, header, lang),
+    recent: ownTab ? mergeRecent(tiles, embedded?.recent ?? []) : [],
   };
   return reading;
+}
+
+/** The grid's tiles in page order, each count from the tile where it shows one, else from the embedded data; then posts only the data lists. */
+function mergeRecent(tiles: RecentPost[], embedded: RecentPost[]): RecentPost[] {
+  if (embedded.length === 0) return tiles;
+  const byId = new Map(embedded.map((p) => [p.id, p]));
+  const merged = tiles.map((t) => {
+    const e = byId.get(t.id);
+    return e ? { ...t, views: t.views ?? e.views, likes: t.likes ?? e.likes, comments: t.comments ?? e.comments } : t;
+  });
+  const shown = new Set(tiles.map((t) => t.id));
+  return [...merged, ...embedded.filter((p) => !shown.has(p.id))];
+}
+
+/** Is this label (a count's words) a like or a view word, and nothing more? ("likes", "Mi piace", not "Liked by ana and others"). */
+function countWord(unit: string): 'likes' | 'views' | null {
+  const u = unit.toLowerCase();
+  if (u.split(' ').length > 3) return null;
+  return hasWord(u, VIEW_WORDS) ? 'views' : hasWord(u, LIKE_WORDS) ? 'likes' : null;
+}
+
+/**
+ * The counts a post page shows under its action buttons: the likes link (/p/<id>/liked_by/,
+ * 2019–), else a section whose whole text is a count and its word: "139,058 likes" without a
+ * link (2017), "2,372,216 views" (2021 videos: clicking it shows the likes).
+ */
+function domPostCounts(doc: Document, id: string, lang: string | null): { likes: Candidate | null; views: Candidate | null } {
+  let likes: Candidate | null = null;
+  let views: Candidate | null = null;
+  const likedBy = Array.from(doc.querySelectorAll(LIKED_BY.selector)).find((a) => linkPath(a).includes(id));
+  const linked = likedBy ? parseCount(textOf(likedBy), { lang }) : null;
+  // "5 others" in "Liked by ana and 5 others" is not the like count.
+  if (linked && (linked.unit === '' || countWord(linked.unit) === 'likes')) likes = { count: linked, source: 'dom' };
+  const scope = doc.querySelector(POST_ARTICLE.selector) ?? doc;
+  for (const section of Array.from(scope.querySelectorAll(POST_COUNTS.selector))) {
+    // A link to a user ("Liked by <a>ana</a> and …") makes it a sentence, not a count.
+    if (Array.from(section.querySelectorAll(POST_COUNT_LINKS.selector)).some((a) => a !== likedBy)) continue;
+    const count = parseCount(textOf(section), { lang });
+    const word = count ? countWord(count.unit) : null;
+    if (word === 'likes') likes ??= { count: count!, source: 'dom' };
+    else if (word === 'views') views ??= { count: count!, source: 'dom' };
+  }
+  return { likes, views };
+}
+
+/** The post's author as the page's structured data names it (ld+json `author.alternateName`: "@teslamotors"). */
+function ldOwner(doc: Document): string | null {
+  for (const script of Array.from(doc.querySelectorAll(LD_JSON.selector))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    for (const item of Array.isArray(data) ? data : [data]) {
+      const name = str(dig(item, 'author', 'alternateName'))?.replace(/^@/, '');
+      if (name && USERNAME.test(name)) return name;
+    }
+  }
+  return null;
+}
+
+/**
+ * The post's owner from the head's texts, as the page words them: "… (@user) on Instagram",
+ * "Display Name (@user) • Instagram reel", "@user posted on their Instagram profile: …",
+ * "… - user on April 19, 2021". A display name ("… - Tesla (@teslamotors)") is never taken
+ * for the handle.
+ */
+function metaOwner(texts: (string | null)[]): string | null {
+  for (const text of texts) {
+    const named = text ? /\(@([A-Za-z0-9._]{1,30})\)/.exec(text) : null;
+    if (named) return named[1]!;
+  }
+  for (const text of texts) {
+    const lead = text ? /^@([A-Za-z0-9._]{1,30})\s/.exec(text) : null;
+    if (lead) return lead[1]!;
+  }
+  const description = texts[0] ?? '';
+  const dash = /\s[-–—]\s/.exec(description);
+  const after = dash ? description.slice(dash.index + dash[0].length) : '';
+  // 2022– "- user on April 19, 2021" ("am 19. April", "le 19 avril", "il 19 aprile"): the
+  // username, a short word and a date. "- Alberto Garzón on Instagram" is a display name.
+  const m = /^([A-Za-z0-9._]{1,30}) \p{L}{1,8}\.? [^,:"“]*\d/u.exec(after);
+  return m ? m[1]! : null;
 }
 
 function readPost(doc: Document, url: URL, route: Extract<InstagramRoute, { kind: 'post' }>): Reading {
   const lang = pageLang(doc);
   const ogUrl = metaContent(doc, 'og:url');
+  // The head (meta, ld+json) is the first page's after in-page navigation: used only when it names this post.
   const metaOk = !!ogUrl && segments(safeUrl(ogUrl)).includes(route.id);
   const description = metaOk ? metaContent(doc, 'og:description') ?? metaContent(doc, 'description') ?? '' : '';
-  const dash = description.indexOf(' - ');
-  const head = dash >= 0 ? description.slice(0, dash) : '';
+  const dash = /\s[-–—]\s/.exec(description);
+  const head = dash ? description.slice(0, dash.index) : '';
   let metaLikes: Candidate | null = null;
   let metaComments: Candidate | null = null;
   for (const part of head.split(/,\s+|、|，/)) {
@@ -259,32 +352,38 @@ function readPost(doc: Document, url: URL, route: Extract<InstagramRoute, { kind
     if (hasWord(unit, COMMENT_WORDS)) metaComments ??= { count, source: 'meta' };
     else if (hasWord(unit, LIKE_WORDS)) metaLikes ??= { count, source: 'meta' };
   }
-  const owner = dash >= 0 ? /^ - ([A-Za-z0-9._]{1,30})\b/.exec(description.slice(dash))?.[1] ?? null : null;
+  const dom = domPostCounts(doc, route.id, lang);
+  const video = dom.views !== null || /video/.test(metaContent(doc, 'og:type') ?? '');
+  // The 2017–21 embedded post, only when the page leaves a count unknown or rounded.
+  const needed = !(dom.likes ?? metaLikes)?.count.exact || !metaComments?.count.exact || (video && !dom.views?.count.exact);
+  const embedded = needed ? embeddedPost(doc, route.id) : null;
+  const likes = bestCount([dom.likes, metaLikes, embedded?.likes]);
+  const comments = bestCount([metaComments, embedded?.comments]);
+  const views = bestCount([dom.views, embedded?.views]);
 
-  // The likes link is specific to this post: /p/<id>/liked_by/.
-  const likedBy = Array.from(doc.querySelectorAll(LIKED_BY.selector)).find((a) => linkPath(a).includes(route.id));
-  const domLikes = likedBy ? parseCount(textOf(likedBy), { lang }) : null;
-  const likes = bestCount([domLikes ? { count: domLikes, source: 'dom' } : null, metaLikes]);
-  const comments = bestCount([metaComments]);
-
-  if (!likes && !comments) {
+  if (!likes && !comments && !views) {
     if (ERROR_TITLES.some((t) => (doc.title ?? '').includes(t))) return unreadable('instagram', 'error-page', 'Instagram showed an error page.');
     if (NOT_FOUND_TEXT.some((t) => (doc.body?.textContent ?? '').includes(t))) return unreadable('instagram', 'not-found', 'Instagram says this post isn’t available.');
     if (doc.querySelector(PASSWORD_FIELD.selector)) return unreadable('instagram', 'login-wall', 'Instagram asks to log in before it shows this post.');
     return unreadable('instagram', 'no-stats', 'This Instagram post shows no counts Creator Lens can read (likes may be hidden).');
   }
+  // The owner from structured data first (the embedded record, ld+json), then the head's texts.
+  const owner =
+    embedded?.owner ??
+    (metaOk ? ldOwner(doc) ?? metaOwner([description, metaContent(doc, 'twitter:title'), metaContent(doc, 'og:title'), doc.title]) : null) ??
+    route.handle;
   const reading: PostReading = {
     kind: 'post',
     platform: 'instagram',
-    handle: (owner ?? route.handle)?.toLowerCase() ?? null,
+    handle: owner && USERNAME.test(owner) ? owner.toLowerCase() : null,
     id: route.id,
     url: `https://www.instagram.com/${route.type}/${route.id}/`,
     likes: likes?.count.value ?? null,
     comments: comments?.count.value ?? null,
-    views: null,
+    views: views?.count.value ?? null,
     shares: null,
-    exact: { likes: likes?.count.exact ?? false, comments: comments?.count.exact ?? false, views: false, shares: false },
-    sources: { ...(likes && { likes: likes.source }), ...(comments && { comments: comments.source }) },
+    exact: { likes: likes?.count.exact ?? false, comments: comments?.count.exact ?? false, views: views?.count.exact ?? false, shares: false },
+    sources: { ...(likes && { likes: likes.source }), ...(comments && { comments: comments.source }), ...(views && { views: views.source }) },
   };
   return reading;
 }

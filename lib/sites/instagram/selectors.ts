@@ -91,6 +91,38 @@ export const LIKED_BY: Selector = {
   real: ['instagram/ig-2021-05-post-p-CPeC-Eenc8l.html', 'instagram/ig-2021-10-post-BWUDBntl3_Z-shareddata.html'],
 };
 
+/** A post page's own column (2017–21 layouts): its counts are searched there, not in the "more posts" below. */
+export const POST_ARTICLE: Selector = {
+  selector: 'article',
+  why: '2017–21 post pages: the post and its counts, not the posts below',
+  witnesses: ['instagram/post-page.html', 'instagram/post-2017-likes-span.html', 'instagram/post-2021-video-views.html'],
+  real: ['instagram/ig-2017-12-post-BWUDBntl3_Z-rendered.html', 'instagram/ig-2021-05-post-p-CPQjO5RIIO9.html'],
+};
+
+/** The sections under a post's action buttons; the reader keeps one whose whole text is a count and its word. */
+export const POST_COUNTS: Selector = {
+  selector: 'section',
+  why: '"139,058 likes" without a link (2017), "2,372,216 views" (2021 videos)',
+  witnesses: ['instagram/post-page.html', 'instagram/post-2017-likes-span.html', 'instagram/post-2021-video-views.html'],
+  real: ['instagram/ig-2017-12-post-BWUDBntl3_Z-rendered.html', 'instagram/ig-2021-05-post-p-CPQjO5RIIO9.html'],
+};
+
+/** Links inside such a section: any but the likers link makes it a sentence ("Liked by <a>ana</a> and <a>5 others</a>"), not a count. */
+export const POST_COUNT_LINKS: Selector = {
+  selector: 'a[href]',
+  why: 'a liker\'s link: "Liked by ana and 5 others" is not a count',
+  witnesses: ['instagram/post-page.html', 'instagram/post-liked-by-others.html'],
+  real: ['instagram/ig-2021-10-post-BWUDBntl3_Z-shareddata.html'],
+};
+
+/** The page's structured data (2019–21 post pages): `author.alternateName` is the post's owner ("@teslamotors"). */
+export const LD_JSON: Selector = {
+  selector: 'script[type="application/ld+json"]',
+  why: 'the owner\'s handle where meta gives a display name or none',
+  witnesses: ['instagram/post-2021-video-views.html'],
+  real: ['instagram/ig-2021-05-post-p-COn3M4TnRi1-fr.html'],
+};
+
 /** Texts of the pages that are not a profile (English; other languages fall back to "no counts"). */
 export const ERROR_TITLES = ["Page couldn't load", 'Page couldn’t load', 'Page not found', 'Page Not Found'];
 export const NOT_FOUND_TEXT = ["Sorry, this page isn't available", 'Sorry, this page isn’t available'];

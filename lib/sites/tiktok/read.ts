@@ -207,17 +207,37 @@ function recentPosts(doc: Document, handle: string, lang: string | null): Recent
   return out;
 }
 
-function readPost(doc: Document, url: URL, handle: string, id: string): Reading {
-  const lang = pageLang(doc);
+/**
+ * The video's record from whichever generation of embedded data the page has, with the
+ * status code the page carries for it. Each shape names the video by its id.
+ */
+function embeddedItem(doc: Document, id: string): { item: unknown; author: unknown; statusCode: unknown; present: boolean } {
   const universal = scriptJson(doc, SCRIPTS.universal);
   // "webapp.video-detail" (2023–); the reflow layout names it "webapp.reflow.video.detail".
   const scopes = dig(universal, '__DEFAULT_SCOPE__') as Record<string, unknown> | undefined;
   const detailKey = scopes ? Object.keys(scopes).find((k) => /video[.-]detail$/.test(k)) : undefined;
   const detail = detailKey ? scopes![detailKey] : undefined;
-  let item = dig(detail, 'itemInfo', 'itemStruct');
-  if (!item) item = dig(scriptJson(doc, SCRIPTS.sigi), 'ItemModule', id);
+  const struct = dig(detail, 'itemInfo', 'itemStruct');
+  if (struct || detail) return { item: struct, author: dig(struct, 'author'), statusCode: dig(detail, 'statusCode'), present: true };
+  const sigi = scriptJson(doc, SCRIPTS.sigi);
+  const sigiItem = dig(sigi, 'ItemModule', id);
+  if (sigiItem) return { item: sigiItem, author: dig(sigiItem, 'author'), statusCode: undefined, present: true };
+  // 2020–21 Next.js data: `pageProps.itemInfo.itemStruct` (late 2020–21, the 2022 shape's
+  // record with rounded `stats`) or `pageProps.videoData.itemInfos` (2020: the counts on the
+  // record itself, the author beside it in `authorInfos`).
+  const props = dig(scriptJson(doc, SCRIPTS.next), 'props', 'pageProps');
+  const nextStruct = dig(props, 'itemInfo', 'itemStruct');
+  if (nextStruct) return { item: nextStruct, author: dig(nextStruct, 'author'), statusCode: dig(props, 'statusCode'), present: true };
+  const infos = dig(props, 'videoData', 'itemInfos');
+  if (infos) return { item: { ...(infos as object), stats: infos }, author: dig(props, 'videoData', 'authorInfos'), statusCode: dig(props, 'statusCode'), present: true };
+  return { item: undefined, author: undefined, statusCode: dig(props, 'statusCode'), present: !!props };
+}
+
+function readPost(doc: Document, url: URL, handle: string, id: string): Reading {
+  const lang = pageLang(doc);
+  const { item, author, statusCode } = embeddedItem(doc, id);
   const itemOk = str(dig(item, 'id')) === id;
-  if (!itemOk && detail && dig(detail, 'statusCode') === 10204) {
+  if (!itemOk && statusCode === 10204) {
     return unreadable('tiktok', 'not-found', 'TikTok says this video is not available.');
   }
   const v2 = itemOk ? dig(item, 'statsV2') : undefined;
@@ -237,7 +257,7 @@ function readPost(doc: Document, url: URL, handle: string, id: string): Reading 
   const reading: PostReading = {
     kind: 'post',
     platform: 'tiktok',
-    handle: (itemOk ? str(dig(item, 'author', 'uniqueId')) ?? str(dig(item, 'author')) : null)?.toLowerCase() ?? handle.toLowerCase(),
+    handle: (itemOk ? str(dig(author, 'uniqueId')) ?? str(author) : null)?.toLowerCase() ?? handle.toLowerCase(),
     id,
     url: `https://www.tiktok.com/@${handle}/video/${id}`,
     likes: likes?.count.value ?? null,

@@ -38,9 +38,37 @@ function dataIdentity(data: unknown): Identity {
     const part = [...headerParts(data), runsText(dig(c4, 'channelHandleText')) ?? ''].find((p) => p.startsWith('@'));
     handle = part ? part.slice(1) : null;
   }
-  const id = str(dig(meta, 'externalId')) ?? str(dig(c4, 'channelId')) ?? str(dig(about, 'channelId'));
+  const id = str(dig(meta, 'externalId')) ?? str(dig(c4, 'channelId')) ?? str(dig(about, 'channelId')) ?? browseId(data);
   return { handle, id, urls };
 }
+
+/**
+ * The channel a browse response is about, as its tracking parameters name it
+ * (`responseContext.serviceTrackingParams[].params[] {key: "browse_id"}`): present on every
+ * 2026 channel response, including the pages that have no metadata at all (removed and
+ * terminated channels, age gates, sports and gaming pages).
+ */
+function browseId(data: unknown): string | null {
+  const services = dig(data, 'responseContext', 'serviceTrackingParams');
+  for (const service of Array.isArray(services) ? services : []) {
+    const params = dig(service, 'params');
+    for (const param of Array.isArray(params) ? params : []) {
+      const value = str(dig(param, 'value'));
+      if (str(dig(param, 'key')) === 'browse_id' && value && /^UC[\w-]{22}$/.test(value)) return value;
+    }
+  }
+  return null;
+}
+
+/** The message of a channel that is gone (removed, terminated, never existed): an ERROR alert and no contents. */
+function goneAlert(data: unknown): string | null {
+  if (dig(data, 'contents')) return null;
+  const alert = findAll(dig(data, 'alerts'), 'alertRenderer', 5).find((a) => str(dig(a, 'type')) === 'ERROR');
+  return alert ? runsText(dig(alert, 'text')) ?? 'This channel does not exist.' : null;
+}
+
+/** YouTube's own pages (topics such as Music, Sports; Gaming): headers no creator channel has. */
+const NOT_CREATOR_HEADERS = ['carouselHeaderRenderer', 'interactiveTabbedHeaderRenderer'];
 
 function belongs(identity: Identity, ref: ChannelRef): boolean {
   switch (ref.type) {
@@ -181,15 +209,21 @@ export function readChannel(doc: Document, url: URL, ref: ChannelRef): Reading {
   const data = identity && belongs(identity, ref) ? rawData : undefined;
 
   if (data) {
-    const alert = findAll(dig(data, 'alerts'), 'alertRenderer', 5).find((a) => str(dig(a, 'type')) === 'ERROR');
-    if (alert && !dig(data, 'header')) return unreadable('youtube', 'not-found', runsText(dig(alert, 'text')) ?? 'This channel does not exist.');
+    const gone = goneAlert(data);
+    if (gone) return unreadable('youtube', 'not-found', gone);
     const header = dig(data, 'header');
-    if (dig(header, 'carouselHeaderRenderer') || dig(header, 'interactiveTabbedHeaderRenderer')) {
-      return unreadable('youtube', 'not-a-creator', 'This is a YouTube topic page, not a creator’s channel.');
+    if (NOT_CREATOR_HEADERS.some((h) => dig(header, h))) {
+      return unreadable('youtube', 'not-a-creator', 'This is one of YouTube’s own topic pages (music, sports, gaming), not a creator’s channel.');
     }
-  } else if (rawData && !identity?.handle && !identity?.id) {
-    const alert = findAll(dig(rawData, 'alerts'), 'alertRenderer', 5).find((a) => str(dig(a, 'type')) === 'ERROR');
-    if (alert) return unreadable('youtube', 'not-found', runsText(dig(alert, 'text')) ?? 'This channel does not exist.');
+    // A channel marked for adults: "Sign in to view this channel" instead of its page.
+    const selected = tabsOf(data).find((t) => dig(t, 'selected') === true);
+    if (findAll(dig(selected, 'content'), 'channelAgeGateRenderer', 1).length > 0) {
+      return unreadable('youtube', 'login-wall', 'YouTube asks to sign in to confirm your age before it shows this channel.');
+    }
+  } else if (rawData && !identity?.handle && (ref.type !== 'id' || !identity?.id)) {
+    // Error pages name no handle; at a /@handle address nothing else can tell whose they are.
+    const gone = goneAlert(rawData);
+    if (gone) return unreadable('youtube', 'not-found', gone);
   }
 
   const browse = doc.querySelector(ACTIVE_BROWSE.selector) ?? doc;

@@ -158,6 +158,14 @@ export const ABOUT_ROWS: Selector = {
   witnesses: ['youtube/channel-about.html'],
 };
 
+/** The EU cookie-consent interstitial that consent.youtube.com serves instead of the page asked for (2020–21). */
+export const CONSENT_WALL: Selector = {
+  selector: 'form[action^="https://consent.youtube.com/"]',
+  why: 'the consent page posts the choice there; no YouTube page does',
+  witnesses: ['youtube/consent-wall-2021-es.html'],
+  real: ['youtube/yt-2021-04-channel-consent-wall-es.html'],
+};
+
 /** The watch page's own counts, inside ACTIVE_WATCH. */
 export const WATCH = {
   views: [
