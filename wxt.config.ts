@@ -40,6 +40,9 @@ function preactInContentScripts(): Plugin {
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // The sources zip for Firefox's review (npm run zip): the tree that rebuilds the add-on, not
+  // the browser tests' screenshots (tests/output/ is git-ignored; WXT does not read .gitignore).
+  zip: { excludeSources: ['tests/output/**'] },
   webExt: {
     binaries: { ...(chromium && { chrome: chromium }), ...(firefox && { firefox }) },
     // Chromium refuses to start as root with its sandbox on (containers, CI machines).

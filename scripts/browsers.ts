@@ -49,16 +49,18 @@ export function browserPath(name: BrowserName): string | undefined {
   return process.env[env] || candidates.find((p) => existsSync(p));
 }
 
-/** The package manager of this machine, from /etc/os-release (Linux) or the platform. */
-export function packageManager(): 'apt' | 'dnf' | 'pacman' | 'brew' | null {
-  if (process.platform === 'darwin') return 'brew';
-  if (process.platform !== 'linux') return null;
-  let release = '';
+function osRelease(): string {
   try {
-    release = readFileSync('/etc/os-release', 'utf8');
+    return readFileSync('/etc/os-release', 'utf8');
   } catch {
-    return null;
+    return '';
   }
+}
+
+/** The package manager of this machine, from /etc/os-release (Linux) or the platform. */
+export function packageManager(platform: string = process.platform, release: string = platform === 'linux' ? osRelease() : ''): 'apt' | 'dnf' | 'pacman' | 'brew' | null {
+  if (platform === 'darwin') return 'brew';
+  if (platform !== 'linux') return null;
   const ids = [...release.matchAll(/^(?:ID|ID_LIKE)=(.*)$/gm)].flatMap((m) => m[1]!.replace(/"/g, '').split(/\s+/));
   if (ids.some((id) => id === 'debian' || id === 'ubuntu')) return 'apt';
   if (ids.some((id) => id === 'fedora' || id === 'rhel')) return 'dnf';
@@ -67,9 +69,8 @@ export function packageManager(): 'apt' | 'dnf' | 'pacman' | 'brew' | null {
 }
 
 /** The exact command that installs these browsers here (with sudo when not root). */
-export function installCommand(names: readonly BrowserName[]): string {
-  const pm = packageManager();
-  const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+export function installCommand(names: readonly BrowserName[], pm = packageManager(), root = process.getuid?.() === 0): string {
+  const sudo = root ? '' : 'sudo ';
   const pkgs = (key: 'apt' | 'dnf' | 'pacman' | 'brew') => names.map((n) => BROWSERS[n].packages[key]).join(' ');
   switch (pm) {
     case 'apt':
@@ -101,5 +102,6 @@ export function requireBrowser(name: BrowserName): string {
   const path = browserPath(name);
   if (path && existsSync(path)) return path;
   const { label, env } = BROWSERS[name];
-  throw new Error(`${label} not found${process.env[env] ? ` at ${env}=${process.env[env]}` : ''}: run \`${installCommand([name])}\` (or set ${env}), or \`npm run setup:browsers\`.`);
+  if (process.env[env]) throw new Error(`${env}=${process.env[env]} does not exist: fix it, or unset it to use the system's ${label}.`);
+  throw new Error(`${label} not found: run \`${installCommand([name])}\` (or set ${env}), or \`npm run setup:browsers\`.`);
 }
