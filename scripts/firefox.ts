@@ -41,6 +41,8 @@ export interface FirefoxWithExtension {
   proxy: HostProxy;
   /** Where Firefox saves downloads (no dialog). */
   downloads: string;
+  /** A folder for files to upload; removed with the rest on close. */
+  uploads: string;
   /** Opens a page of the add-on (`popup.html`, `dashboard.html#/data`) in `page`, or a new tab. */
   openExtensionPage(path: string, page?: Page): Promise<Page>;
   /** Runs `fn` in the add-on's origin, as the Chromium tests do in the service worker. */
@@ -76,9 +78,9 @@ export async function launchFirefoxWithExtension(options: { fixturesPort: number
   const proxy = await startHostProxy(options.fixturesPort);
   const scratch = mkdtempSync(join(tmpdir(), 'creator-lens-firefox-'));
   const downloads = join(scratch, 'downloads');
+  const uploads = join(scratch, 'uploads');
   const helper = join(scratch, 'helper');
-  mkdirSync(downloads);
-  mkdirSync(helper);
+  for (const dir of [downloads, uploads, helper]) mkdirSync(dir);
   writeFileSync(join(helper, 'manifest.json'), JSON.stringify({ manifest_version: 2, name: 'Creator Lens tests: colour scheme', version: '1.0', permissions: ['browserSettings'], browser_specific_settings: { gecko: { id: HELPER_ID } } }));
   writeFileSync(join(helper, 'blank.html'), '<!doctype html><title>colour scheme</title>');
 
@@ -169,6 +171,7 @@ export async function launchFirefoxWithExtension(options: { fixturesPort: number
     browser,
     proxy,
     downloads,
+    uploads,
     openExtensionPage,
     inExtension: async (fn, arg) => (await controlPage()).evaluate(fn as never, arg) as never,
     setColorScheme,

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { hostPermissions } from '../../lib/sites/platforms';
 import { BROWSER, launchWithExtension, type TestBrowser } from './browser';
-import { inContentScript, saveFromPanel, sendFromContentScript, until } from './helpers';
+import { inContentScript, overlayText, saveFromPanel, sendFromContentScript, until } from './helpers';
 
 let server: FixtureServer;
 let browser: TestBrowser;
@@ -56,7 +56,7 @@ describe(`the ${BROWSER} build`, () => {
   test('the background answers a content script, and keeps the tab reading out of the content script’s reach', async () => {
     const page = await browser.newPage();
     await page.goto('https://www.tiktok.com/@maya.bakes');
-    await until(() => inContentScript<string | null>(page, `globalThis.__creatorLensOverlay?.querySelector('.cl-root')?.innerText ?? null`), (t) => !!t?.includes('2,631,012'));
+    await until(() => overlayText(page), (t) => !!t?.includes('2,631,012'));
     expect(await sendFromContentScript(page, 'cs→bg:save', { creatorKey: 'tiktok:maya.bakes' })).toMatchObject({ ok: true, saved: true });
     // storage.session is for the extension's own pages (Chromium's default access level; Firefox does not give it to content scripts).
     const fromContentScript = await inContentScript<string>(

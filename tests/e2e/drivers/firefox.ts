@@ -14,7 +14,6 @@
  *   (page.pdf() does print, with the print styles).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ElementHandle, HTTPRequest, JSHandle, Page } from 'puppeteer-core';
 import { EXTENSION_ORIGIN, gotoExtensionUrl, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../../scripts/firefox';
@@ -193,7 +192,7 @@ class FirefoxLocator implements TestLocator {
   }
   setInputFiles(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
     return this.on('attached', async (el) => {
-      const path = join(mkdtempSync(join(tmpdir(), 'creator-lens-upload-')), file.name);
+      const path = join(mkdtempSync(join(this.page.firefox.uploads, 'file-')), file.name);
       writeFileSync(path, file.buffer);
       await (el as unknown as ElementHandle<HTMLInputElement>).uploadFile(path);
     });
@@ -218,7 +217,7 @@ class FirefoxPage implements TestPage {
 
   constructor(
     readonly page: Page,
-    private readonly firefox: FirefoxWithExtension,
+    readonly firefox: FirefoxWithExtension,
   ) {}
 
   get keyboard() {
