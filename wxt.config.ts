@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { hostPermissions } from './lib/sites/platforms';
+import { browserPath } from './scripts/browsers';
 
-// `npm run dev` opens a browser with the extension loaded. Chromium is preferred where it
-// is installed (branded Chrome ignores --load-extension since version 137); set
-// CHROME_PATH to choose another binary.
-const chromium = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+// `npm run dev` / `npm run dev:firefox` open Chromium / Firefox with the extension loaded:
+// the system's (scripts/browsers.ts), or the binary named by CHROMIUM_PATH / FIREFOX_PATH.
+// Chromium rather than Chrome: branded Chrome ignores --load-extension since version 137.
+const chromium = browserPath('chromium');
+const firefox = browserPath('firefox');
 
 /**
  * Content scripts render the overlay's React components with Preact's compat layer: React
@@ -39,8 +40,11 @@ function preactInContentScripts(): Plugin {
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // The sources zip for Firefox's review (npm run zip): the tree that rebuilds the add-on, not
+  // the browser tests' screenshots (tests/output/ is git-ignored; WXT does not read .gitignore).
+  zip: { excludeSources: ['tests/output/**'] },
   webExt: {
-    ...(chromium && { binaries: { chrome: chromium } }),
+    binaries: { ...(chromium && { chrome: chromium }), ...(firefox && { firefox }) },
     // Chromium refuses to start as root with its sandbox on (containers, CI machines).
     ...(process.getuid?.() === 0 && { chromiumArgs: ['--no-sandbox'] }),
   },
@@ -52,7 +56,9 @@ export default defineConfig({
     // The hosts we read (lib/sites/platforms.ts). Nothing else: no analytics, no remote code, no other site.
     host_permissions: hostPermissions(),
     ...(browser === 'firefox' && {
-      // Firefox wants an id and a statement of what is collected: nothing.
+      // Firefox wants an id and a statement of what is collected: nothing. Manifest V2 (WXT's
+      // default for Firefox; README "Run it" says why). No strict_min_version: 140 would make
+      // the linter warn that Firefox for Android reads data_collection_permissions from 142 only.
       browser_specific_settings: {
         gecko: { id: 'creator-lens@creator-lens.local', data_collection_permissions: { required: ['none'] } },
       },

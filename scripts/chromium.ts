@@ -1,23 +1,19 @@
 /**
- * Chromium with the built extension loaded (Debian's /usr/bin/chromium, driven by
- * playwright-core: no browser download).
+ * Chromium with the built extension loaded (the system's Chromium, found by
+ * scripts/browsers.ts or named by CHROMIUM_PATH, driven by playwright-core: no browser
+ * download). The Firefox counterpart is scripts/firefox.ts.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { browserPath, requireBrowser } from './browsers';
 
 export const EXTENSION = fileURLToPath(new URL('../.output/chrome-mv3/', import.meta.url));
 
-// Chromium, not Google Chrome: branded Chrome ignores --load-extension since version 137.
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/snap/bin/chromium',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? CANDIDATES.find((p) => existsSync(p)) ?? '/usr/bin/chromium';
+/** The Chromium binary (CHROMIUM_PATH, else the system's; see scripts/browsers.ts). */
+export const CHROMIUM = browserPath('chromium') ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -28,11 +24,11 @@ export interface ExtensionBrowser {
 
 export async function launchWithExtension(extraArgs: string[], options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(`${EXTENSION}manifest.json`)) throw new Error(`No build at ${EXTENSION}: run "npm run build" first.`);
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
+  const executablePath = requireBrowser('chromium');
   const profile = mkdtempSync(join(tmpdir(), 'creator-lens-'));
   const headless = options.headless ?? true;
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: false, // the flag below picks Chromium's new headless mode, which runs extensions
     args: [
       ...(headless ? ['--headless=new'] : []),

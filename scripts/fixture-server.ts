@@ -2,7 +2,8 @@
  * Serves saved pages over HTTPS under the real site names, for the browser tests and
  * `npm run demo`. Chromium is pointed at it with --host-resolver-rules (every other host
  * resolves to nothing, so no request can leave the machine) and accepts its self-signed
- * certificate with --ignore-certificate-errors.
+ * certificate with --ignore-certificate-errors; Firefox reaches it through the proxy of
+ * scripts/host-proxy.ts and accepts the certificate through WebDriver BiDi (scripts/firefox.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';

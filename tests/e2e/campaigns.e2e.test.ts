@@ -1,31 +1,29 @@
 /**
- * Campaigns in real Chromium with the built extension: create a campaign, book two saved
+ * Campaigns in real Chromium and Firefox with the built extension: create a campaign, book two saved
  * fixture creators (projections checked against lib/roi), mark a fixture video as the
  * deliverable, revisit it with changed counts, import a results CSV (a bad one first: it
  * is refused row by row and changes nothing), then check actual against projected and the
- * ranking. Screenshots of the campaign view and the report go to tests/output/.
+ * ranking. Screenshots of the campaign view and the report go to tests/output/<browser>/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { OUT, launchWithExtension, type TestBrowser, type TestPage as Page } from './browser';
 import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { quote } from '../../lib/roi/quote';
 import type { Booking, PostObservation } from '../../lib/schema';
 import { axe, extensionRows, overlayClick, overlayText, readFixtureProfile, saveFromPanel, signedPercent, until } from './helpers';
 
-const OUT = new URL('../output/', import.meta.url).pathname;
 const VIDEO = 'https://www.tiktok.com/@maya.bakes/video/7412345678901234567';
 let server: FixtureServer;
-let browser: ExtensionBrowser;
+let browser: TestBrowser;
 const pageErrors: string[] = [];
 
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   server = await startFixtureServer(SAMPLE_ROUTES);
-  browser = await launchWithExtension(server.chromiumArgs);
-  for (const url of ['https://www.tiktok.com/@maya.bakes', 'https://www.instagram.com/lenapark.studio/']) await saveFromPanel(browser.context, url);
+  browser = await launchWithExtension(server);
+  for (const url of ['https://www.tiktok.com/@maya.bakes', 'https://www.instagram.com/lenapark.studio/']) await saveFromPanel(browser, url);
 }, 120_000);
 
 afterAll(async () => {
@@ -34,16 +32,16 @@ afterAll(async () => {
 });
 
 async function dashboard(hash: string, dark = false): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
-  await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html${hash}`);
+  await page.goto(browser.extensionUrl(`dashboard.html${hash}`));
   return page;
 }
 
 /** Visits the video page; `counts` replaces the page's play and like counts (a later visit). */
 async function visitVideo(counts?: { plays: number; likes: number }) {
-  const page = await browser.context.newPage();
+  const page = await browser.newPage();
   if (counts) {
     await page.route(VIDEO, (route) => route.fulfill({
       status: 200, contentType: 'text/html; charset=utf-8',

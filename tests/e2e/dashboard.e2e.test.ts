@@ -1,25 +1,22 @@
 /**
- * The popup and the dashboard in real Chromium, on a library seeded through the real
+ * The popup and the dashboard in real Chromium and Firefox, on a library seeded through the real
  * extension (fixture profiles visited and saved with the panel's Save button): the popup
  * quotes a fee (numbers checked against lib/roi), the table filters and selects, compare
  * projects fees on the same assumptions, settings are saved and used, export → wipe →
  * import gives the library back. axe-core checks each page; screenshots (light and dark)
- * go to tests/output/.
+ * go to tests/output/<browser>/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { OUT, launchWithExtension, type TestBrowser, type TestPage as Page } from './browser';
 import { SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { quote } from '../../lib/roi/quote';
 import type { Creator, Deal, Settings } from '../../lib/schema';
 import { axe, extensionRows, overlayText, readFixtureProfile, saveFromPanel, signedPercent, until } from './helpers';
 
-const OUT = new URL('../output/', import.meta.url).pathname;
 let server: FixtureServer;
-let browser: ExtensionBrowser;
+let browser: TestBrowser;
 const pageErrors: string[] = [];
-const requests: string[] = [];
 
 const PROFILES = [
   { url: 'https://www.tiktok.com/@maya.bakes', file: 'tiktok/profile-2024-universal.html', key: 'tiktok:maya.bakes' },
@@ -31,10 +28,9 @@ const NO_ASSUMPTIONS = { ctr: null, cvr: null, aov: null, margin: null, targetRo
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   server = await startFixtureServer(SAMPLE_ROUTES);
-  browser = await launchWithExtension(server.chromiumArgs);
-  browser.context.on('request', (r) => requests.push(r.url()));
+  browser = await launchWithExtension(server);
   // Seed the library the way a user does: open each profile and press Save on the panel.
-  for (const p of PROFILES) await saveFromPanel(browser.context, p.url);
+  for (const p of PROFILES) await saveFromPanel(browser, p.url);
 }, 120_000);
 
 afterAll(async () => {
@@ -42,10 +38,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-const extensionUrl = (path: string) => `chrome-extension://${browser.extensionId}/${path}`;
+const extensionUrl = (path: string) => browser.extensionUrl(path);
 
 async function openPage(path: string, options: { width?: number; height?: number; dark?: boolean } = {}): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
   await page.setViewportSize({ width: options.width ?? 1280, height: options.height ?? 900 });
   await page.emulateMedia({ colorScheme: options.dark ? 'dark' : 'light' });
@@ -67,7 +63,7 @@ async function tabIdOf(urlPrefix: string): Promise<number> {
 
 describe('popup', () => {
   test('the creator in the tab, engagement against its band, and a fee weighed with the numbers lib/roi gives', async () => {
-    const profile = await browser.context.newPage();
+    const profile = await browser.newPage();
     await profile.goto(PROFILES[0]!.url);
     await until(() => overlayText(profile), (t) => !!t?.includes('Saved ✓'));
     const tabId = await tabIdOf(PROFILES[0]!.url);
@@ -119,7 +115,7 @@ describe('popup', () => {
   });
 
   test('on a page that is no profile: recent saved creators and the dashboard', async () => {
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     await page.goto('https://www.instagram.com/p/DH4kQx2MpLa/');
     const tabId = await tabIdOf('https://www.instagram.com/p/');
     const popup = await openPage(`popup.html?tab=${tabId}`, { width: 380, height: 600 });
@@ -264,7 +260,7 @@ describe('dashboard', () => {
     await shoot(page, 'dashboard-settings-dark');
 
     // The popup's form now starts from the user's order value.
-    const profile = await browser.context.newPage();
+    const profile = await browser.newPage();
     await profile.goto(PROFILES[0]!.url);
     await until(() => overlayText(profile), (t) => !!t?.includes('Saved ✓'));
     const popup = await openPage(`popup.html?tab=${await tabIdOf(PROFILES[0]!.url)}`, { width: 380, height: 600 });
@@ -313,10 +309,10 @@ describe('dashboard', () => {
   });
 
   test('an empty library tells a new user what to do', async () => {
-    const fresh = await launchWithExtension(server.chromiumArgs);
+    const fresh = await launchWithExtension(server);
     try {
-      const page = await fresh.context.newPage();
-      await page.goto(`chrome-extension://${fresh.extensionId}/dashboard.html`);
+      const page = await fresh.newPage();
+      await page.goto(fresh.extensionUrl('dashboard.html'));
       await page.getByTestId('empty').waitFor();
       expect(await page.getByTestId('empty').innerText()).toContain('press Save');
       await page.screenshot({ path: `${OUT}dashboard-empty-light.png` });
@@ -327,7 +323,7 @@ describe('dashboard', () => {
 
   test('no page errors, and no request left the machine', () => {
     expect(pageErrors).toEqual([]);
-    const hosts = new Set(requests.map((u) => new URL(u).protocol === 'chrome-extension:' ? 'extension' : new URL(u).hostname));
+    const hosts = new Set(browser.requests.map((u) => (u.startsWith(browser.extensionOrigin) ? 'extension' : new URL(u).hostname)));
     for (const h of hosts) expect(['extension', 'www.instagram.com', 'www.youtube.com', 'www.tiktok.com']).toContain(h);
   });
 });

@@ -1,16 +1,20 @@
-/** Shared by the browser tests: the extension's stores, read from inside Chromium; axe-core. */
+/**
+ * Shared by the browser tests, in both browsers (the layer under it: browser.ts): the
+ * extension's stores, the content script's world and the overlay in it, axe-core.
+ */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
-import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import type { Page as PlaywrightPage } from 'playwright-core';
 import { FIXTURES } from '../../scripts/fixture-server';
+import { runInContentScript, type TestBrowser, type TestPage } from './browser';
 import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's serious and critical violations on the page as it is now (run through the devtools protocol, so extension pages' CSP allows it). */
-export async function axe(page: Page): Promise<string[]> {
+export async function axe(page: TestPage): Promise<string[]> {
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const r = await (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
@@ -19,8 +23,8 @@ export async function axe(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
 }
 
-/** Every row of one object store of the extension's IndexedDB, read in the service worker. */
-export function extensionRows<T>(background: Worker, store: string): Promise<T[]> {
+/** Every row of one object store of the extension's IndexedDB, read in its origin (browser.background). */
+export function extensionRows<T>(background: TestBrowser['background'], store: string): Promise<T[]> {
   return background.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
@@ -46,26 +50,17 @@ export function extensionRows<T>(background: Worker, store: string): Promise<T[]
 }
 
 /**
- * Runs `expression` in the content script's isolated world (as our content script would),
- * e.g. to send it a message the overlay will send once it exists.
+ * Runs `expression` in the content script's world (as our content script would), e.g. to send
+ * a message the overlay will send once it exists: Chromium's isolated world, Firefox's sandbox.
  */
-export async function inContentScript<T>(page: Page, expression: string, extensionName = "Creator Lens"): Promise<T> {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
-  const contexts: { id: number; name: string; auxData?: { type?: string; isDefault?: boolean; frameId?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
-  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === extensionName);
-  if (!world) throw new Error(`no isolated world of ${extensionName}: ${JSON.stringify(contexts.map((c) => c.name))}`);
-  const result = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
-  await cdp.detach();
-  if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
-  return result.result.value as T;
+export function inContentScript<T>(page: TestPage | PlaywrightPage, expression: string): Promise<T> {
+  return runInContentScript<T>(page, expression);
 }
 
 /** A message in @webext-core/messaging's wire format, sent from a content script. */
-export function sendFromContentScript<T>(page: Page, type: string, data: unknown): Promise<T> {
+export function sendFromContentScript<T>(page: TestPage, type: string, data: unknown): Promise<T> {
   const message = JSON.stringify({ id: 1, type, data, timestamp: 0 });
-  return inContentScript<{ res?: T; err?: unknown }>(page, `chrome.runtime.sendMessage({ ...${message}, timestamp: Date.now() })`).then((r) => {
+  return inContentScript<{ res?: T; err?: unknown }>(page, `(globalThis.browser?.runtime ? globalThis.browser : chrome).runtime.sendMessage({ ...${message}, timestamp: Date.now() })`).then((r) => {
     if (!r || r.err) throw new Error(`message refused: ${JSON.stringify(r)}`);
     return r.res as T;
   });
@@ -82,10 +77,10 @@ export async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, tim
 }
 
 /** The overlay's shadow root is closed: the tests reach it through the content script's world. */
-export const overlayText = (page: Page) => inContentScript<string | null>(page, `globalThis.__creatorLensOverlay?.querySelector('.cl-root')?.innerText ?? null`);
+export const overlayText = (page: TestPage) => inContentScript<string | null>(page, `globalThis.__creatorLensOverlay?.querySelector('.cl-root')?.innerText ?? null`);
 
 /** Clicks the overlay's button whose text starts with `label`. */
-export function overlayClick(page: Page, label: string): Promise<boolean> {
+export function overlayClick(page: TestPage, label: string): Promise<boolean> {
   return inContentScript<boolean>(
     page,
     `(() => { const b = [...(globalThis.__creatorLensOverlay?.querySelectorAll('button') ?? [])].find((x) => x.textContent.trim().startsWith(${JSON.stringify(label)})); b?.click(); return Boolean(b); })()`,
@@ -93,15 +88,15 @@ export function overlayClick(page: Page, label: string): Promise<boolean> {
 }
 
 /** Focuses an element of the overlay (then type with page.keyboard: real key events). */
-export function overlayFocus(page: Page, selector: string): Promise<boolean> {
+export function overlayFocus(page: TestPage, selector: string): Promise<boolean> {
   return inContentScript<boolean>(page, `(() => { const e = globalThis.__creatorLensOverlay?.querySelector(${JSON.stringify(selector)}); e?.focus(); return Boolean(e) && globalThis.__creatorLensOverlay.activeElement === e; })()`);
 }
 
-export const overlayHas = (page: Page, selector: string) =>
+export const overlayHas = (page: TestPage, selector: string) =>
   inContentScript<boolean>(page, `Boolean(globalThis.__creatorLensOverlay?.querySelector(${JSON.stringify(selector)}))`);
 
 /** The panel's box on screen (null when it is not shown). */
-export const overlayBox = (page: Page) =>
+export const overlayBox = (page: TestPage) =>
   inContentScript<{ x: number; y: number; width: number; height: number } | null>(
     page,
     `(() => { const r = globalThis.__creatorLensOverlay?.querySelector('.cl-root')?.getBoundingClientRect(); return r && r.width ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; })()`,
@@ -112,7 +107,7 @@ export const overlayBox = (page: Page) =>
  * the header is swapped `afterMs` later, as TikTok does after fetching, while the
  * rehydration JSON still describes the first profile.
  */
-export function tiktokToSecondUser(page: Page, afterMs: number): Promise<void> {
+export function tiktokToSecondUser(page: TestPage, afterMs: number): Promise<void> {
   return page.evaluate((delay) => {
     history.pushState({}, '', '/@second.user');
     document.title = 'Second User (@second.user) | TikTok';
@@ -128,8 +123,8 @@ export function tiktokToSecondUser(page: Page, afterMs: number): Promise<void> {
 }
 
 /** Saves a creator the way a user does: opens the profile and presses Save on the panel. */
-export async function saveFromPanel(context: BrowserContext, url: string): Promise<void> {
-  const page = await context.newPage();
+export async function saveFromPanel(browser: TestBrowser, url: string): Promise<void> {
+  const page = await browser.newPage();
   await page.goto(url);
   await until(() => overlayText(page), (t) => !!t?.includes('Save'));
   if (!(await overlayClick(page, 'Save'))) throw new Error(`no Save button on ${url}`);

@@ -1,23 +1,22 @@
 /**
- * The snapshot library in real Chromium: save a creator from its profile page, leave,
+ * The snapshot library in real Chromium and Firefox: save a creator from its profile page, leave,
  * come back to changed numbers, and find the snapshots in the extension's own IndexedDB —
  * and no database of ours in the website's origin.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { FIXTURES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { launchWithExtension, type TestBrowser, type TestPage as Page } from './browser';
 import type { Creator, Snapshot } from '../../lib/schema';
 import type { LibraryAck, TabReading } from '../../lib/protocol';
 import { extensionRows, sendFromContentScript, until } from './helpers';
 
 let server: FixtureServer;
-let browser: ExtensionBrowser;
+let browser: TestBrowser;
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  browser = await launchWithExtension(server.chromiumArgs);
+  browser = await launchWithExtension(server);
 });
 
 afterAll(async () => {
@@ -78,7 +77,7 @@ function ageLibrary(ms: number): Promise<void> {
 }
 
 test('save, navigate, come back to changed numbers: snapshots in the extension, none in the site', async () => {
-  const page = await browser.context.newPage();
+  const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 

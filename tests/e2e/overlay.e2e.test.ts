@@ -1,15 +1,14 @@
 /**
- * The overlay in real Chromium on fixture pages of the three sites: it appears with the
+ * The overlay in real Chromium and Firefox on fixture pages of the three sites: it appears with the
  * page's numbers, saves, quotes a fee (checked against lib/roi), follows in-page
  * navigation without ever showing the previous creator, shows why a page cannot be read,
  * renders hostile names as text, survives hostile CSS, and sends no request anywhere.
- * Screenshots (light and dark) go to tests/output/.
+ * Screenshots (light and dark) go to tests/output/<browser>/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { OUT, launchWithExtension, type TestBrowser, type TestPage as Page } from './browser';
 import { quote } from '../../lib/roi/quote';
 import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';
@@ -17,10 +16,8 @@ import { parseHTML } from 'linkedom';
 import type { Deal } from '../../lib/schema';
 import { extensionRows, tiktokToSecondUser, overlayBox, overlayClick, overlayFocus, overlayHas, overlayText, until } from './helpers';
 
-const OUT = new URL('../output/', import.meta.url).pathname;
 let server: FixtureServer;
-let browser: ExtensionBrowser;
-const requests: string[] = [];
+let browser: TestBrowser;
 const dialogs: string[] = [];
 
 const ROUTES = {
@@ -32,8 +29,7 @@ const ROUTES = {
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   server = await startFixtureServer(ROUTES);
-  browser = await launchWithExtension(server.chromiumArgs);
-  browser.context.on('request', (r) => requests.push(r.url()));
+  browser = await launchWithExtension(server);
 });
 
 afterAll(async () => {
@@ -42,7 +38,7 @@ afterAll(async () => {
 });
 
 async function open(url: string, transform?: (html: string) => string): Promise<Page & { errors: string[] }> {
-  const page = (await browser.context.newPage()) as Page & { errors: string[] };
+  const page = (await browser.newPage()) as Page & { errors: string[] };
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   page.on('dialog', (d) => {
@@ -269,8 +265,8 @@ describe('a guest on hostile pages', () => {
   });
 
   test('no request left for any host but the three sites, and none from the overlay', async () => {
-    const hosts = new Set(requests.filter((u) => u.startsWith('http')).map((u) => new URL(u).hostname));
+    const hosts = new Set(browser.requests.filter((u) => u.startsWith('http')).map((u) => new URL(u).hostname));
     for (const host of hosts) expect(['www.instagram.com', 'www.youtube.com', 'www.tiktok.com']).toContain(host);
-    expect(requests.filter((u) => u.startsWith('chrome-extension://'))).toEqual([]);
+    expect(browser.requests.filter((u) => u.startsWith(browser.extensionOrigin))).toEqual([]);
   });
 });

@@ -1,24 +1,21 @@
 /**
- * In real Chromium with the built extension: the content script reads fixture pages served
+ * In real Chromium and Firefox with the built extension: the content script reads fixture pages served
  * under the real host names, and the background receives and keeps the validated reading —
  * also after an in-page navigation to a second profile whose DOM differs while the
  * embedded data still describes the first.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import type { Reading } from '../../lib/sites/types';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { launchWithExtension, type TestBrowser, type TestPage as Page } from './browser';
 import { tiktokToSecondUser } from './helpers';
 
 let server: FixtureServer;
-let browser: ExtensionBrowser;
-const pageRequests: string[] = [];
+let browser: TestBrowser;
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  browser = await launchWithExtension(server.chromiumArgs);
-  browser.context.on('request', (r) => pageRequests.push(r.url()));
+  browser = await launchWithExtension(server);
 });
 
 afterAll(async () => {
@@ -26,7 +23,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The readings the background keeps, per tab, read from inside the service worker. */
+/** The readings the background keeps, per tab, read in the extension's origin. */
 async function keptReadings(): Promise<Reading[]> {
   return browser.background.evaluate(async () => {
     type Session = { get(keys: null): Promise<Record<string, unknown>> };
@@ -49,7 +46,7 @@ async function waitForReading(match: (r: Reading) => boolean, timeout = 15_000):
 const isProfile = (handle: string) => (r: Reading) => r.kind === 'profile' && r.handle === handle;
 
 async function open(url: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
@@ -144,7 +141,7 @@ describe('a guest on the page', () => {
     await waitForReading(isProfile('technikbox'));
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
-    const hosts = new Set(pageRequests.filter((u) => u.startsWith('http')).map((u) => new URL(u).hostname));
+    const hosts = new Set(browser.requests.filter((u) => u.startsWith('http')).map((u) => new URL(u).hostname));
     for (const host of hosts) expect(['www.instagram.com', 'www.youtube.com', 'www.tiktok.com']).toContain(host);
     expect(server.requests.length).toBeGreaterThan(0);
   });
