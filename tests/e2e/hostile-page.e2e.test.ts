@@ -5,20 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { launchWithExtension, type TestBrowser, type TestPage as Page } from './browser';
 import type { Snapshot } from '../../lib/schema';
 import { extensionRows, inContentScript, overlayText, saveFromPanel, tiktokToSecondUser, until } from './helpers';
 
 let server: FixtureServer;
-let browser: ExtensionBrowser;
+let browser: TestBrowser;
 let extensionId = '';
 
 beforeAll(async () => {
   server = await startFixtureServer(SAMPLE_ROUTES);
-  browser = await launchWithExtension(server.chromiumArgs);
-  extensionId = new URL(browser.background.url()).hostname;
+  browser = await launchWithExtension(server);
+  // What WXT's start-up message named: the extension's runtime id (in Firefox its add-on id, not the origin's UUID).
+  extensionId = await browser.background.evaluate(() => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id);
 });
 
 afterAll(async () => {
@@ -30,7 +30,7 @@ afterAll(async () => {
 async function openWith(url: string, script: string): Promise<Page> {
   const { hostname, pathname } = new URL(url);
   const file = (SAMPLE_ROUTES as Record<string, Record<string, string>>)[hostname]![pathname]!;
-  const page = await browser.context.newPage();
+  const page = await browser.newPage();
   await page.route(url, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(`${FIXTURES}${file}`, 'utf8').replace('<head>', `<head><script>${script}</script>`) }),
   );
@@ -88,7 +88,7 @@ describe('no announcement, no off switch', () => {
 
 describe('a page cannot flood the library', () => {
   test('B5: rewriting its query and follower count every 50 ms adds no snapshot of a saved creator', async () => {
-    await saveFromPanel(browser.context, 'https://www.tiktok.com/@lena.kocht');
+    await saveFromPanel(browser, 'https://www.tiktok.com/@lena.kocht');
     const snapshots = async () => (await extensionRows<{ snapshots: Snapshot[] }>(browser.background, 'snapshotYears')).flatMap((y) => y.snapshots).filter((s) => s.creatorKey === 'tiktok:lena.kocht');
     expect(await snapshots()).toHaveLength(1);
     const page = await openWith('https://www.tiktok.com/@lena.kocht', `
@@ -135,7 +135,7 @@ describe('names the page controls', () => {
   test('a right-to-left override in a display name is isolated: it cannot reorder the panel’s own text', async () => {
     const { hostname, pathname } = new URL('https://www.tiktok.com/@maya.bakes');
     const file = (SAMPLE_ROUTES as Record<string, Record<string, string>>)[hostname]![pathname]!;
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     await page.route('https://www.tiktok.com/@maya.bakes', (route) =>
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(`${FIXTURES}${file}`, 'utf8').replaceAll('Maya Chen', 'Maya \u202Egnikab') }),
     );
