@@ -1,10 +1,16 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createOverlay } from '@/components/overlay/mount';
+import { startCapture } from '@/lib/capture/collector';
+import { instagramCapture } from '@/lib/capture/instagram';
 import { runContentScript } from '@/lib/content-script';
 import { instagram } from '@/lib/sites/instagram';
 
 export default defineContentScript({
   matches: instagram.matches,
   runAt: 'document_idle',
-  main: (ctx) => runContentScript(ctx, instagram, createOverlay(ctx, instagram.id)),
+  main: (ctx) => {
+    // The page's own per-post data (lib/capture): collected, not yet sent or shown.
+    startCapture(ctx, instagramCapture);
+    runContentScript(ctx, instagram, createOverlay(ctx, instagram.id));
+  },
 });

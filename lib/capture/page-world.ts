@@ -1,0 +1,270 @@
+/**
+ * The page-world half of the capture (issue 13 §1): installed by entrypoints/<site>-capture.content.ts
+ * in the page's own JavaScript world at document_start, before the site's app runs. It wraps the
+ * page's `fetch` and `XMLHttpRequest` and, for allow-listed responses only, hands the response
+ * TEXT to the isolated content script in a CustomEvent whose detail is a string (Firefox will
+ * not pass page objects across worlds; Chrome gives the isolated world `null` for them).
+ *
+ * What it never does: make a request, change what the page receives or when (a fetch response
+ * is cloned and the page keeps the original; an XHR's text is read after `load`, as it is), eval,
+ * or throw into the page. The wrappers are Proxies over the native functions and
+ * `Function.prototype.toString` answers for them as for the natives, so a site that checks that
+ * `fetch` "looks native" still sees `function fetch() { [native code] }` (research §3.3 item 8).
+ *
+ * This file imports nothing: the main-world bundle must stand alone (≤ 5 KB gzipped). The
+ * isolated side (bridge.ts) imports its constants and `matchRoute`, so both apply one rule.
+ * Everything it sends is page-controlled text: the page can forge these events as easily as
+ * its DOM, and bridge.ts validates and caps them again.
+ */
+
+/** page → isolated: one response, `${WIRE}${kind}\n${url}\n${text}`. */
+export const RESPONSE_EVENT = 'creator-lens:v1:page-response';
+/** isolated → page: the listener is there; replay what was buffered. */
+export const READY_EVENT = 'creator-lens:v1:ready';
+/** page → isolated: the page world was installed (after the isolated script, e.g. Firefox
+ * injecting into an open tab): say ready again. */
+export const HELLO_EVENT = 'creator-lens:v1:hello';
+/** The first line of every message: the format's version. */
+export const WIRE = 'CL1\n';
+/** At most this many UTF-16 code units of response text (issue 13: 4 MB per response; equal
+ * to MAX_BODY in lib/sites/posts/json.ts, which a unit test holds it to). */
+export const MAX_TEXT = 4 * 1024 * 1024;
+/** Responses that arrive before the isolated script is ready: a small buffer, oldest dropped. */
+export const BUFFER_MESSAGES = 16;
+export const BUFFER_CHARS = 16 * 1024 * 1024;
+
+export type CaptureKind = 'fetch' | 'xhr' | 'navigate';
+
+export interface PageRoute {
+  /** Matched against the response URL's pathname (same origin as the page only). */
+  path: RegExp;
+  /** When set, a response is forwarded only if its text carries one of these JSON keys
+   * (Instagram: the response's root key, never its rotating `doc_id`). */
+  keys?: readonly string[];
+}
+
+export interface PageCaptureConfig {
+  routes: readonly PageRoute[];
+  fetch: boolean;
+  xhr: boolean;
+  /** The app's own navigation event whose `detail.response` holds the new page's data
+   * (YouTube's `yt-navigate-finish`), or null. */
+  navigateEvent: string | null;
+}
+
+/** The route a URL falls under, or null: another origin, an unparseable URL, a path not listed. */
+export function matchRoute(config: PageCaptureConfig, raw: string, base: string, origin: string): PageRoute | null {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return null;
+  }
+  if (url.origin !== origin) return null;
+  for (const route of config.routes) if (route.path.test(url.pathname)) return route;
+  return null;
+}
+
+/** true when `text` may be forwarded under `route` (its root keys, when it has them). */
+export function carriesKeys(route: PageRoute, text: string): boolean {
+  return !route.keys || route.keys.some((k) => text.includes(`"${k}"`));
+}
+
+type Apply = (target: any, self: unknown, args: any[]) => unknown;
+
+/** Installs the capture on `win` (the page's window). Never throws. */
+export function installPageCapture(win: Window & typeof globalThis, config: PageCaptureConfig): void {
+  try {
+    install(win, config);
+  } catch {
+    /* never into the page */
+  }
+}
+
+function install(win: Window & typeof globalThis, config: PageCaptureConfig): void {
+  // A browser without the main world (Firefox < 128, Chrome < 111) runs this script in the
+  // isolated world instead, where wrapping fetch would catch nothing: stay out.
+  const g = win as unknown as { chrome?: { runtime?: { id?: unknown } }; browser?: { runtime?: { id?: unknown } } };
+  if (typeof (g.browser?.runtime?.id ?? g.chrome?.runtime?.id) === 'string') return;
+
+  // The natives, taken before the page can replace them.
+  const doc = win.document;
+  const apply = Reflect.apply;
+  const dispatch = win.EventTarget.prototype.dispatchEvent;
+  const listen = win.EventTarget.prototype.addEventListener;
+  const Custom = win.CustomEvent;
+  const Decoder = win.TextDecoder;
+  const later = win.setTimeout;
+  const URLc = win.URL;
+  const RequestC = win.Request;
+  const origin = win.location.origin;
+  const natives = new WeakMap<object, Function>();
+  const nativeOf = WeakMap.prototype.get;
+  const noop = () => {};
+
+  const fire = (type: string, detail?: string) => {
+    apply(dispatch, doc, [new Custom(type, detail === undefined ? undefined : { detail })]);
+  };
+
+  // ─── Buffer until the isolated script says it listens ────────────────────
+  let ready = false;
+  const buffer: string[] = [];
+  let buffered = 0;
+  const emit = (message: string) => {
+    if (ready) return fire(RESPONSE_EVENT, message);
+    buffer.push(message);
+    buffered += message.length;
+    while (buffer.length > BUFFER_MESSAGES || buffered > BUFFER_CHARS) buffered -= buffer.shift()!.length;
+  };
+  apply(listen, doc, [
+    READY_EVENT,
+    () => {
+      ready = true;
+      const pending = buffer.splice(0);
+      buffered = 0;
+      for (const m of pending) fire(RESPONSE_EVENT, m);
+    },
+  ]);
+
+  const routeFor = (raw: string) => matchRoute(config, raw, doc.baseURI, origin);
+  const forward = (kind: CaptureKind, url: string, route: PageRoute | null, text: string) => {
+    if (text.length > MAX_TEXT || (route && !carriesKeys(route, text))) return;
+    emit(`${WIRE}${kind}\n${url}\n${text}`);
+  };
+
+  // ─── Wrappers that look native ───────────────────────────────────────────
+  const wrap = <T extends Function>(target: T, trap: Apply): T => {
+    const proxy = new Proxy(target, { apply: trap });
+    natives.set(proxy, target);
+    return proxy;
+  };
+  const toString = Function.prototype.toString;
+  Function.prototype.toString = wrap(toString, (target, self, args) => apply(target, (apply(nativeOf, natives, [self]) as object | undefined) ?? self, args));
+
+  // ─── fetch ───────────────────────────────────────────────────────────────
+  if (config.fetch && typeof win.fetch === 'function') {
+    const clone = win.Response.prototype.clone;
+    const then = Promise.prototype.then;
+    // A string, a URL or a Request (YouTube calls fetch(new Request(…)); rsc-parser broke the
+    // site by missing it, research §3.3 item 5). Other objects are not stringified: that
+    // would run the page's own toString a second time.
+    const urlOf = (input: unknown): string | null =>
+      typeof input === 'string' ? input : input instanceof RequestC ? input.url : input instanceof URLc ? input.href : null;
+    const read = async (response: Response, requested: string) => {
+      if (!response.ok || !response.body) return;
+      const url = response.url || requested; // a redirect's final URL must be on the list too
+      const route = routeFor(url);
+      if (!route) return;
+      const text = await readCapped(apply(clone, response, []) as Response, Decoder);
+      if (text !== null) forward('fetch', url, route, text);
+    };
+    win.fetch = wrap(win.fetch, (target, self, args) => {
+      let requested: string | null = null;
+      try {
+        const url = urlOf(args[0]);
+        requested = url !== null && routeFor(url) ? new URLc(url, doc.baseURI).href : null;
+      } catch {
+        requested = null;
+      }
+      const promise = apply(target, self, args) as Promise<Response>;
+      // Our reaction is attached first, so the clone is taken before the page reads the body.
+      if (requested !== null) {
+        const r = requested;
+        apply(then, promise, [(response: Response) => read(response, r).catch(noop), noop]);
+      }
+      return promise;
+    });
+  }
+
+  // ─── XMLHttpRequest ──────────────────────────────────────────────────────
+  if (config.xhr && typeof win.XMLHttpRequest === 'function') {
+    const proto = win.XMLHttpRequest.prototype;
+    const opened = new WeakMap<XMLHttpRequest, { url: string; route: PageRoute }>();
+    const listening = new WeakSet<XMLHttpRequest>();
+    function onLoad(this: XMLHttpRequest) {
+      try {
+        const hit = opened.get(this);
+        if (!hit || this.status < 200 || this.status > 299) return;
+        const url = this.responseURL || hit.url;
+        const route = routeFor(url);
+        if (!route) return;
+        const type = this.responseType;
+        const text = type === '' || type === 'text' ? this.responseText : type === 'json' && this.response !== null ? JSON.stringify(this.response) : null;
+        if (typeof text === 'string') forward('xhr', new URLc(url, doc.baseURI).href, route, text);
+      } catch {
+        /* never into the page */
+      }
+    }
+    proto.open = wrap(proto.open, (target, self, args) => {
+      const result = apply(target, self, args);
+      try {
+        const raw: unknown = args[1];
+        const url = typeof raw === 'string' ? raw : raw instanceof URLc ? raw.href : null;
+        const route = url === null ? null : routeFor(url);
+        if (route && url !== null) opened.set(self as XMLHttpRequest, { url: new URLc(url, doc.baseURI).href, route });
+        else opened.delete(self as XMLHttpRequest);
+      } catch {
+        /* never into the page */
+      }
+      return result;
+    });
+    proto.send = wrap(proto.send, (target, self, args) => {
+      try {
+        const xhr = self as XMLHttpRequest;
+        if (opened.has(xhr) && !listening.has(xhr)) {
+          listening.add(xhr);
+          apply(listen, xhr, ['load', onLoad]);
+        }
+      } catch {
+        /* never into the page */
+      }
+      return apply(target, self, args);
+    });
+  }
+
+  // ─── The app's navigation event (YouTube) ────────────────────────────────
+  if (config.navigateEvent) {
+    apply(listen, doc, [
+      config.navigateEvent,
+      (event: Event) => {
+        const href = win.location.href;
+        const response = (event as CustomEvent).detail?.response as Record<string, unknown> | undefined;
+        if (!response || typeof response !== 'object') return;
+        // Serialised after the app's own listeners ran, outside its event: only the parts the
+        // extractors read (the browse/next response and the player response).
+        apply(later, win, [
+          () => {
+            try {
+              forward('navigate', href, null, JSON.stringify({ page: response.page, response: response.response, playerResponse: response.playerResponse }));
+            } catch {
+              /* a cycle or a getter that throws: nothing sent */
+            }
+          },
+          0,
+        ]);
+      },
+    ]);
+  }
+
+  fire(HELLO_EVENT);
+}
+
+/** The body as text, or null once it passes MAX_TEXT (the rest is not read). */
+async function readCapped(response: Response, Decoder: typeof TextDecoder): Promise<string | null> {
+  const body = response.body;
+  if (!body) return null;
+  const reader = body.getReader();
+  const decoder = new Decoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+    if (text.length > MAX_TEXT) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+  }
+  text += decoder.decode();
+  return text.length > MAX_TEXT ? null : text;
+}
