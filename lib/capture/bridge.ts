@@ -112,8 +112,9 @@ export function listenToPage(options: BridgeOptions): Bridge {
     }
   };
 
+  const Custom = doc.defaultView?.CustomEvent ?? CustomEvent; // the document's own (a test's window)
   const sayReady = () => {
-    if (!stopped) doc.dispatchEvent(new CustomEvent(READY_EVENT));
+    if (!stopped) doc.dispatchEvent(new Custom(READY_EVENT));
   };
 
   doc.addEventListener(RESPONSE_EVENT, onResponse);

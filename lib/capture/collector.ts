@@ -6,9 +6,9 @@
  * Whose posts: the extractors keep only posts whose own owner fields name the creator they
  * are asked for, so a response can never add another account's post. A response is asked
  * only for the creator of the view it arrived in — the URL at arrival — and, when it came
- * in the few seconds before an in-page navigation without holding that view's creator's
- * posts, for the next view's creator too (the app may request a profile before its URL
- * changes). A view whose URL does not name its creator (a YouTube video, /c/<name>) waits
+ * in the few seconds before an in-page navigation and holds more of the next view's
+ * creator's posts than of its own view's, for the next creator too (the app may request a
+ * profile before its URL changes). A view whose URL does not name its creator (a YouTube video, /c/<name>) waits
  * for `identify`. So a previous profile's responses never feed the next one, and another
  * profile's suggested posts never feed that profile's sample.
  *
@@ -127,8 +127,12 @@ export function createCollector(site: CaptureSite, options: CollectorOptions = {
     }
   };
 
-  /** Reads an entry for a creator once; returns how many of its posts it held. */
-  const extractFor = (entry: Entry, ctx: ExtractContext): number => {
+  /**
+   * Reads an entry for a creator once and keeps their posts — when it holds more than
+   * `moreThan` of them (a response from before the view: more of theirs than of the creator
+   * it arrived for). Returns how many it held.
+   */
+  const extractFor = (entry: Entry, ctx: ExtractContext, moreThan = -1): number => {
     const key = creatorKey(ctx);
     const done = `${key}\u0000${ctx.ownerId ?? ''}`;
     if (!key || entry.done.has(done)) return 0;
@@ -138,20 +142,19 @@ export function createCollector(site: CaptureSite, options: CollectorOptions = {
     stats.extractMs += performance.now() - t0;
     stats.extractions++;
     for (const s of x.skipped) stats.skipped[s.reason] = (stats.skipped[s.reason] ?? 0) + s.count;
-    if (store.add(key, x.posts, entry.source, entry.at) > 0) notify(key);
+    if (x.posts.length > moreThan && store.add(key, x.posts, entry.source, entry.at) > 0) notify(key);
     return x.posts.length;
   };
 
-  /** A response the previous view saw shortly before this one began, without its own creator's posts. */
-  const earlyForNext = (entry: Entry, current: View) =>
-    entry.view === current.seq - 1 && entry.source === 'network' && entry.own <= 0 && entry.at >= current.startedAt - PREFETCH_MS;
+  /** A response the previous view saw shortly before this one began. */
+  const earlyForNext = (entry: Entry, current: View) => entry.view === current.seq - 1 && entry.source === 'network' && entry.at >= current.startedAt - PREFETCH_MS;
 
   const currentView = (): View => {
     const key = viewKey(win.location.href);
     if (key === view.key) return view;
     view = { key, seq: view.seq + 1, subject: subjectOf(win.location.href), startedAt: now() };
     ring = ring.filter((e) => e.view >= view.seq - 1);
-    if (view.subject) for (const e of ring) if (earlyForNext(e, view)) extractFor(e, view.subject);
+    if (view.subject) for (const e of ring) if (earlyForNext(e, view)) extractFor(e, view.subject, e.own);
     return view;
   };
 
@@ -224,7 +227,7 @@ export function createCollector(site: CaptureSite, options: CollectorOptions = {
         if (e.view === v.seq) {
           const n = extractFor(e, v.subject);
           if (e.own < 0) e.own = n;
-        } else if (earlyForNext(e, v)) extractFor(e, v.subject);
+        } else if (earlyForNext(e, v)) extractFor(e, v.subject, e.own);
       }
     },
     onChange(listener) {

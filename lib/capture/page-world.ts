@@ -151,11 +151,12 @@ function install(win: Window & typeof globalThis, config: PageCaptureConfig): vo
     const urlOf = (input: unknown): string | null =>
       typeof input === 'string' ? input : input instanceof RequestC ? input.url : input instanceof URLc ? input.href : null;
     const read = async (response: Response, requested: string) => {
-      if (!response.ok || !response.body) return;
+      if (!response.ok) return;
       const url = response.url || requested; // a redirect's final URL must be on the list too
       const route = routeFor(url);
       if (!route) return;
-      const text = await readCapped(apply(clone, response, []) as Response, Decoder);
+      // No body (204) is an empty text: TikTok answers unsigned requests so (research §2.2).
+      const text = response.body ? await readCapped(apply(clone, response, []) as Response, Decoder) : '';
       if (text !== null) forward('fetch', url, route, text);
     };
     win.fetch = wrap(win.fetch, (target, self, args) => {
@@ -252,7 +253,7 @@ function install(win: Window & typeof globalThis, config: PageCaptureConfig): vo
 /** The body as text, or null once it passes MAX_TEXT (the rest is not read). */
 async function readCapped(response: Response, Decoder: typeof TextDecoder): Promise<string | null> {
   const body = response.body;
-  if (!body) return null;
+  if (!body) return '';
   const reader = body.getReader();
   const decoder = new Decoder();
   let text = '';
