@@ -48,6 +48,7 @@ export interface BridgeOptions {
 
 export interface Bridge {
   readonly rejected: Readonly<Partial<Record<Rejection, number>>>;
+  /** Responses handed on (after the later checks). */
   readonly accepted: number;
   stop(): void;
 }
@@ -57,7 +58,7 @@ export function listenToPage(options: BridgeOptions): Bridge {
   const now = options.now ?? Date.now;
   const schedule = options.schedule ?? idle(doc.defaultView);
   const rejected: Partial<Record<Rejection, number>> = {};
-  const queue: PagePayload[] = [];
+  const queue: { detail: string; at: number }[] = [];
   let accepted = 0;
   let scheduled = false;
   let stopped = false;
@@ -68,10 +69,18 @@ export function listenToPage(options: BridgeOptions): Bridge {
     rejected[reason] = (rejected[reason] ?? 0) + 1;
   };
 
+  // The listener only checks the type and the length and keeps the string: the format, the
+  // list and the root keys are checked later, off the page's path.
   const drain = () => {
     scheduled = false;
     while (!stopped && queue.length > 0) {
-      const payload = queue.shift()!;
+      const { detail, at } = queue.shift()!;
+      const payload = decode(detail, config, doc, at);
+      if (typeof payload === 'string') {
+        reject(payload);
+        continue;
+      }
+      accepted++;
       try {
         onPayload(payload);
       } catch {
@@ -97,11 +106,10 @@ export function listenToPage(options: BridgeOptions): Bridge {
     } catch {
       return reject('not-a-string');
     }
-    const payload = decode(detail, config, doc, now());
-    if (typeof payload === 'string') return reject(payload);
+    if (typeof detail !== 'string') return reject('not-a-string');
+    if (detail.length > MAX_TEXT + MAX_HEADER) return reject('too-large');
     if (!take()) return reject('rate');
-    accepted++;
-    queue.push(payload);
+    queue.push({ detail, at: now() });
     if (queue.length > QUEUE) {
       queue.shift();
       reject('queue-full');

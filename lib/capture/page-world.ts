@@ -5,9 +5,11 @@
  * TEXT to the isolated content script in a CustomEvent whose detail is a string (Firefox will
  * not pass page objects across worlds; Chrome gives the isolated world `null` for them).
  *
- * What it never does: make a request, change what the page receives or when (a fetch response
- * is cloned and the page keeps the original; an XHR's text is read after `load`, as it is), eval,
- * or throw into the page. The wrappers are Proxies over the native functions and
+ * What it never does: make a request, change what the page receives or when (the text of a
+ * listed fetch response is taken from the page's own text()/json()/arrayBuffer()/bytes() read,
+ * and the response is cloned only when the page streams `body` itself; an XHR's text is read
+ * after `load`, as it is; everything we do with a text runs in a task of its own), eval, or
+ * throw into the page. The wrappers are Proxies over the native functions and
  * `Function.prototype.toString` answers for them as for the natives, so a site that checks that
  * `fetch` "looks native" still sees `function fetch() { [native code] }` (research §3.3 item 8).
  *
@@ -127,9 +129,14 @@ function install(win: Window & typeof globalThis, config: PageCaptureConfig): vo
   ]);
 
   const routeFor = (raw: string) => matchRoute(config, raw, doc.baseURI, origin);
-  const forward = (kind: CaptureKind, url: string, route: PageRoute | null, text: string) => {
+  // In a task of its own: the page's own reactions to the same response run first, and the
+  // root-key scan and the isolated side's listener are not on the page's path (bench/capture-chromium.ts).
+  const send = (kind: CaptureKind, url: string, route: PageRoute | null, text: string) => {
     if (text.length > MAX_TEXT || (route && !carriesKeys(route, text))) return;
     emit(`${WIRE}${kind}\n${url}\n${text}`);
+  };
+  const forward = (kind: CaptureKind, url: string, route: PageRoute | null, text: string) => {
+    apply(later, win, [() => send(kind, url, route, text), 0]);
   };
 
   // ─── Wrappers that look native ───────────────────────────────────────────
@@ -143,22 +150,89 @@ function install(win: Window & typeof globalThis, config: PageCaptureConfig): vo
 
   // ─── fetch ───────────────────────────────────────────────────────────────
   if (config.fetch && typeof win.fetch === 'function') {
-    const clone = win.Response.prototype.clone;
     const then = Promise.prototype.then;
     // A string, a URL or a Request (YouTube calls fetch(new Request(…)); rsc-parser broke the
     // site by missing it, research §3.3 item 5). Other objects are not stringified: that
     // would run the page's own toString a second time.
     const urlOf = (input: unknown): string | null =>
       typeof input === 'string' ? input : input instanceof RequestC ? input.url : input instanceof URLc ? input.href : null;
-    const read = async (response: Response, requested: string) => {
+    // The page's own read of a listed response is tapped: its text(), json(), arrayBuffer() or
+    // bytes() run natively as before and hand us the same text. A teed body (clone) costs the
+    // page's own read of a 1 MB response ~10 % (bench/capture-chromium.ts), so the response is
+    // cloned only when the page streams it (reads `body` itself).
+    type Hit = { url: string; route: PageRoute; done: boolean };
+    const proto = win.Response.prototype;
+    const nativeText = proto.text;
+    const nativeClone = proto.clone;
+    const parse = JSON.parse;
+    const pending = new WeakMap<object, Hit>();
+    const take = (response: unknown): Hit | null => {
+      const hit = apply(nativeOf, pending, [response]) as Hit | undefined;
+      if (!hit || hit.done) return null;
+      hit.done = true;
+      return hit;
+    };
+    const flag = (response: Response, requested: string) => {
       if (!response.ok) return;
       const url = response.url || requested; // a redirect's final URL must be on the list too
       const route = routeFor(url);
-      if (!route) return;
-      // No body (204) is an empty text: TikTok answers unsigned requests so (research §2.2).
-      const text = response.body ? await readCapped(apply(clone, response, []) as Response, Decoder) : '';
-      if (text !== null) forward('fetch', url, route, text);
+      if (route) pending.set(response, { url, route, done: false });
     };
+    const tap = <T>(method: 'text' | 'arrayBuffer' | 'bytes', toText: (value: T) => string) => {
+      const native = proto[method] as ((this: Response) => Promise<T>) | undefined;
+      if (typeof native !== 'function') return;
+      proto[method] = wrap(native, (target, self, args) => {
+        const hit = take(self); // before the native read, which may go through the body getter below
+        const promise = apply(target, self, args) as Promise<T>;
+        if (hit) apply(then, promise, [(value: T) => forward('fetch', hit.url, hit.route, toText(value)), noop]);
+        return promise;
+      }) as never;
+    };
+    tap<string>('text', (t) => t);
+    // Decoded at once: the page may transfer the buffer away later.
+    tap<ArrayBuffer>('arrayBuffer', (b) => new Decoder().decode(b));
+    tap<Uint8Array>('bytes', (b) => new Decoder().decode(b));
+    // json() is text() then JSON.parse, as the browser does it: the page gets an equal value
+    // (or the same SyntaxError), and we get the text.
+    proto.json = wrap(proto.json, (target, self, args) => {
+      const hit = take(self);
+      if (!hit) return apply(target, self, args);
+      return apply(then, apply(nativeText, self, []), [
+        (text: string) => {
+          forward('fetch', hit.url, hit.route, text);
+          return parse(text);
+        },
+      ]);
+    });
+    // A copy the page makes counts as the response (the first one read wins).
+    proto.clone = wrap(nativeClone, (target, self, args) => {
+      const copy = apply(target, self, args) as Response;
+      const hit = apply(nativeOf, pending, [self]) as Hit | undefined;
+      if (hit) pending.set(copy, hit);
+      return copy;
+    });
+    // The page streams the body itself: clone it first (the page then reads one branch of
+    // the same bytes) and read our copy.
+    let holder: object | null = proto; // Response.prototype itself in browsers (WebIDL mixins are own properties)
+    while (holder && !Object.prototype.hasOwnProperty.call(holder, 'body')) holder = Object.getPrototypeOf(holder);
+    const body = holder ? Object.getOwnPropertyDescriptor(holder, 'body') : undefined;
+    if (holder && body?.get && body.configurable) {
+      Object.defineProperty(holder, 'body', {
+        ...body,
+        get: wrap(body.get, (target, self, args) => {
+          const hit = take(self);
+          if (hit) {
+            try {
+              const copy = apply(nativeClone, self, []) as Response;
+              readCapped(copy, Decoder).then((text) => text !== null && forward('fetch', hit.url, hit.route, text), noop);
+            } catch {
+              /* already read: nothing to copy, and nothing thrown into the page */
+            }
+          }
+          return apply(target, self, args);
+        }),
+      });
+    }
     win.fetch = wrap(win.fetch, (target, self, args) => {
       let requested: string | null = null;
       try {
@@ -168,10 +242,10 @@ function install(win: Window & typeof globalThis, config: PageCaptureConfig): vo
         requested = null;
       }
       const promise = apply(target, self, args) as Promise<Response>;
-      // Our reaction is attached first, so the clone is taken before the page reads the body.
+      // Our reaction is attached first, so the response is marked before the page can read it.
       if (requested !== null) {
         const r = requested;
-        apply(then, promise, [(response: Response) => read(response, r).catch(noop), noop]);
+        apply(then, promise, [(response: Response) => flag(response, r), noop]);
       }
       return promise;
     });
@@ -235,11 +309,13 @@ function install(win: Window & typeof globalThis, config: PageCaptureConfig): vo
         // extractors read (the browse/next response and the player response).
         apply(later, win, [
           () => {
+            let text: string;
             try {
-              forward('navigate', href, null, JSON.stringify({ page: response.page, response: response.response, playerResponse: response.playerResponse }));
+              text = JSON.stringify({ page: response.page, response: response.response, playerResponse: response.playerResponse });
             } catch {
-              /* a cycle or a getter that throws: nothing sent */
+              return; // a cycle or a getter that throws: nothing sent
             }
+            send('navigate', href, null, text);
           },
           0,
         ]);

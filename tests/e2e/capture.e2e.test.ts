@@ -198,6 +198,10 @@ describe('what the page sees of the extension', () => {
       Function.prototype.toString.toString(),
       fetch.name,
       fetch.length,
+      Response.prototype.json.toString(),
+      Response.prototype.text.toString(),
+      Object.getOwnPropertyDescriptor(Response.prototype, 'body')!.get!.toString(),
+      Object.keys(Object.getOwnPropertyDescriptor(Response.prototype, 'body')!).join(),
     ]);
     expect(seen).toEqual([
       'function fetch() { [native code] }',
@@ -207,6 +211,10 @@ describe('what the page sees of the extension', () => {
       'function toString() { [native code] }',
       'fetch',
       1,
+      'function json() { [native code] }',
+      'function text() { [native code] }',
+      'function get body() { [native code] }',
+      'get,set,enumerable,configurable',
     ]);
     await page.close();
   });

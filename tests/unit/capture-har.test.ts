@@ -68,7 +68,7 @@ describe('readCapture', () => {
   });
 });
 
-describe('npm run read-page -- --har', () => {
+describe('npm run read-page -- --har', { timeout: 60_000 }, () => {
   const run = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/read-page.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 
   test('prints the reading with recentFromResponses and which responses were read', () => {

@@ -122,12 +122,44 @@ describe('fetch', () => {
     expect(p.messages).toEqual([]);
   });
 
-  test('a response not on the list is never cloned (its body is not touched)', async () => {
+  test('the page’s own read is tapped: a listed response is not cloned unless the page streams its body; an unlisted one is not touched', async () => {
     const p = page(IG, PAGE_CAPTURE.instagram, { '/static/bundle.js': { body: 'x'.repeat(1000) }, '/graphql/query': { body: posts } });
+    p.ready();
     await (await p.win.fetch('/static/bundle.js')).text();
-    expect(p.clones).not.toHaveBeenCalled();
     await (await p.win.fetch('/graphql/query')).text();
+    expect(p.clones).not.toHaveBeenCalled();
+    const streamed = await p.win.fetch('/graphql/query');
+    const reader = streamed.body!.getReader(); // Relay-style incremental reading
+    const parts: Uint8Array[] = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value);
+    expect(new TextDecoder().decode(Buffer.concat(parts))).toBe(posts);
     expect(p.clones).toHaveBeenCalledTimes(1);
+    await settle();
+    expect(p.messages).toEqual([message('fetch', 'https://www.instagram.com/graphql/query', posts), message('fetch', 'https://www.instagram.com/graphql/query', posts)]);
+  });
+
+  test('json(): the page gets an equal value, or the same kind of error; arrayBuffer() and a copy the page reads are tapped too, once each', async () => {
+    const p = page(IG, PAGE_CAPTURE.instagram, {
+      '/graphql/query': { body: posts },
+      '/api/graphql': { body: '{"data":{"xdt_api__v1__feed__user_timeline_graphql_connection":' }, // cut short
+    });
+    p.ready();
+    expect(await (await p.win.fetch('/graphql/query')).json()).toEqual(JSON.parse(posts));
+    const bad = await p.win.fetch('/api/graphql');
+    await expect(bad.json()).rejects.toThrow(SyntaxError);
+    const bytes = await (await p.win.fetch('/graphql/query')).arrayBuffer();
+    expect(new TextDecoder().decode(bytes)).toBe(posts);
+    const original = await p.win.fetch('/graphql/query');
+    const copy = original.clone();
+    expect(await copy.text()).toBe(posts);
+    expect(await original.text()).toBe(posts); // read twice by the page, forwarded once
+    await settle();
+    expect(p.messages.map((m) => String(m).split('\n').slice(1, 2).join() + ':' + String(m).length)).toEqual([
+      `fetch:${message('fetch', 'https://www.instagram.com/graphql/query', posts).length}`,
+      `fetch:${message('fetch', 'https://www.instagram.com/api/graphql', '{"data":{"xdt_api__v1__feed__user_timeline_graphql_connection":').length}`,
+      `fetch:${message('fetch', 'https://www.instagram.com/graphql/query', posts).length}`,
+      `fetch:${message('fetch', 'https://www.instagram.com/graphql/query', posts).length}`,
+    ]);
   });
 
   test('each Instagram posts root passes; the list is the extractor’s', async () => {
