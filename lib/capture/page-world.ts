@@ -13,6 +13,12 @@
  * `Function.prototype.toString` answers for them as for the natives, so a site that checks that
  * `fetch` "looks native" still sees `function fetch() { [native code] }` (research §3.3 item 8).
  *
+ * Where it runs: the manifest's content script with `world: "MAIN"` at document_start —
+ * Chrome ≥ 111, Firefox ≥ 128 (also in the MV2 build), synchronously before the page's own
+ * scripts and outside the page's CSP. Not WXT's injectScript(): in MV2 it inserts an inline
+ * script after an await, too late and blocked by a strict CSP (research §3.1). A browser that
+ * does not know `world` runs it isolated, and it then does nothing.
+ *
  * This file imports nothing: the main-world bundle must stand alone (≤ 5 KB gzipped). The
  * isolated side (bridge.ts) imports its constants and `matchRoute`, so both apply one rule.
  * Everything it sends is page-controlled text: the page can forge these events as easily as
@@ -97,6 +103,7 @@ function install(win: Window & typeof globalThis, config: PageCaptureConfig): vo
   const Custom = win.CustomEvent;
   const Decoder = win.TextDecoder;
   const later = win.setTimeout;
+  const idle = win.requestIdleCallback?.bind(win) ?? ((run: () => void) => apply(later, win, [run, 0]));
   const URLc = win.URL;
   const RequestC = win.Request;
   const origin = win.location.origin;
@@ -305,9 +312,10 @@ function install(win: Window & typeof globalThis, config: PageCaptureConfig): vo
         const href = win.location.href;
         const response = (event as CustomEvent).detail?.response as Record<string, unknown> | undefined;
         if (!response || typeof response !== 'object') return;
-        // Serialised after the app's own listeners ran, outside its event: only the parts the
-        // extractors read (the browse/next response and the player response).
-        apply(later, win, [
+        // Serialised when the page is idle (a watch page's data is 1–2 MB: a few ms of
+        // JSON.stringify), outside the app's event: only the parts the extractors read (the
+        // browse/next response and the player response).
+        idle(
           () => {
             let text: string;
             try {
@@ -317,8 +325,8 @@ function install(win: Window & typeof globalThis, config: PageCaptureConfig): vo
             }
             send('navigate', href, null, text);
           },
-          0,
-        ]);
+          { timeout: 2000 },
+        );
       },
     ]);
   }

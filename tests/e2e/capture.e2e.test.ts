@@ -5,6 +5,17 @@
  * second creator and requests theirs. The isolated content script must hold each creator's
  * own posts only; the page must receive the same bytes with and without the extension; and
  * no request may leave for any host but the page's — the extension makes none of its own.
+ *
+ * Firefox: the MV2 build (.output/firefox-mv2) has the same `"world": "MAIN"`,
+ * `"run_at": "document_start"` entries (WXT 0.21 passes `world` through for either manifest
+ * version). Firefox ≥ 128 honours `world` in MV2 too — its manifest schema has no version gate
+ * on ContentScript.world, and its own xpcshell test test_ext_contentscript_world.js loads such
+ * an MV2 manifest — and runs the script as a content script, not an inline one, so the page's
+ * CSP does not apply. Older Firefox ignores the key and runs it in the isolated world, where
+ * installPageCapture does nothing (it sees `browser.runtime.id`). To run this file there, port
+ * it to tests/e2e/browser.ts (launchWithExtension(server), browser.newPage(), browser.requests),
+ * read `__creatorLensCapture` through helpers.inContentScript (the sandbox), compare with a
+ * Firefox without the extension, and expect SpiderMonkey's `function fetch() {\n    [native code]\n}`.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

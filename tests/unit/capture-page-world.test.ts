@@ -138,6 +138,20 @@ describe('fetch', () => {
     expect(p.messages).toEqual([message('fetch', 'https://www.instagram.com/graphql/query', posts), message('fetch', 'https://www.instagram.com/graphql/query', posts)]);
   });
 
+  test('touching body after the page read it neither throws nor copies; nothing is sent inside the page’s own reaction', async () => {
+    const p = page(IG, PAGE_CAPTURE.instagram, { '/graphql/query': { body: posts } });
+    p.ready();
+    const res = await p.win.fetch('/graphql/query');
+    const read = res.text();
+    expect(p.messages).toEqual([]);
+    await read;
+    expect(p.messages).toEqual([]); // a task of its own, after the page's reactions
+    expect(() => res.body).not.toThrow();
+    expect(p.clones).not.toHaveBeenCalled();
+    await settle();
+    expect(p.messages).toHaveLength(1);
+  });
+
   test('json(): the page gets an equal value, or the same kind of error; arrayBuffer() and a copy the page reads are tapped too, once each', async () => {
     const p = page(IG, PAGE_CAPTURE.instagram, {
       '/graphql/query': { body: posts },
