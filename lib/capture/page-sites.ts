@@ -11,7 +11,7 @@
 import type { PageCaptureConfig } from './page-world';
 
 /** The response roots that carry a profile's posts, as lib/sites/instagram/posts.ts reads
- * them (tests/unit/capture-page-sites.test.ts holds the two lists together). Matched by
+ * them (tests/unit/capture-page-world.test.ts holds the two lists together). Matched by
  * key, never by `doc_id`, which rotates every few weeks (research §2.1). */
 export const INSTAGRAM_ROOTS = [
   'xdt_api__v1__feed__user_timeline_graphql_connection', // posts tab: first page and scroll pages

@@ -4,12 +4,13 @@
  * asked for, the buffer before the isolated side is ready, and the wrappers' disguise. The
  * real browser (Chromium, strict CSP, native functions) is tests/e2e/capture.e2e.test.ts.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { INSTAGRAM_ROOTS, PAGE_CAPTURE } from '../../lib/capture/page-sites';
-import { BUFFER_MESSAGES, HELLO_EVENT, installPageCapture, MAX_TEXT, READY_EVENT, RESPONSE_EVENT, WIRE, type PageCaptureConfig } from '../../lib/capture/page-world';
+import { BUFFER_MESSAGES, carriesKeys, HELLO_EVENT, installPageCapture, MAX_TEXT, READY_EVENT, RESPONSE_EVENT, WIRE, type PageCaptureConfig } from '../../lib/capture/page-world';
+import { readInstagramPosts } from '../../lib/sites/instagram/posts';
 import { MAX_BODY } from '../../lib/sites/posts/json';
 
 const API = fileURLToPath(new URL('../fixtures/api/', import.meta.url));
@@ -176,7 +177,23 @@ describe('fetch', () => {
     ]);
   });
 
-  test('each Instagram posts root passes; the list is the extractor’s', async () => {
+  test('the list of roots is the extractor’s: every GraphQL fixture it reads posts from passes, and the extractor names each root', () => {
+    const graphql = PAGE_CAPTURE.instagram.routes[0]!;
+    const dir = `${API}instagram/`;
+    const files = readdirSync(dir).filter((f) => /\.(json|txt|html)$/.test(f));
+    let checked = 0;
+    for (const f of files) {
+      const text = readFileSync(`${dir}${f}`, 'utf8');
+      if (readInstagramPosts(text, { handle: 'maya.codes' }).posts.length === 0 || /"items"\s*:/.test(text)) continue; // the v1 REST shapes have their own route
+      expect(carriesKeys(graphql, text), f).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
+    const extractor = readFileSync(fileURLToPath(new URL('../../lib/sites/instagram/posts.ts', import.meta.url)), 'utf8');
+    for (const root of INSTAGRAM_ROOTS) expect(extractor, root).toContain(`'${root}'`);
+  });
+
+  test('each Instagram posts root passes', async () => {
     for (const root of INSTAGRAM_ROOTS) {
       const body = `{"data":{"${root}":{"edges":[]}}}`;
       const p = page(IG, PAGE_CAPTURE.instagram, { '/api/graphql': { body } });
