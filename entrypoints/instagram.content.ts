@@ -1,5 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createOverlay } from '@/components/overlay/mount';
+import { startCapture } from '@/lib/capture/collector';
+import { instagramCapture } from '@/lib/capture/instagram';
 import { QuietContext, runContentScript } from '@/lib/content-script';
 import { instagram } from '@/lib/sites/instagram';
 
@@ -10,6 +12,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main: () => {
     const ctx = new QuietContext('instagram', { matches: instagram.matches, runAt: 'document_idle', noScriptStartedPostMessage: true });
+    // The page's own per-post data (lib/capture): collected, not yet sent or shown.
+    startCapture(ctx, instagramCapture);
     runContentScript(ctx, instagram, createOverlay(ctx, instagram.id));
   },
 });

@@ -1,5 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createOverlay } from '@/components/overlay/mount';
+import { startCapture } from '@/lib/capture/collector';
+import { tiktokCapture } from '@/lib/capture/tiktok';
 import { QuietContext, runContentScript } from '@/lib/content-script';
 import { tiktok } from '@/lib/sites/tiktok';
 
@@ -10,6 +12,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main: () => {
     const ctx = new QuietContext('tiktok', { matches: tiktok.matches, runAt: 'document_idle', noScriptStartedPostMessage: true });
+    // The page's own per-post data (lib/capture): collected, not yet sent or shown.
+    startCapture(ctx, tiktokCapture);
     runContentScript(ctx, tiktok, createOverlay(ctx, tiktok.id));
   },
 });

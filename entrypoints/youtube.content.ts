@@ -1,5 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createOverlay } from '@/components/overlay/mount';
+import { startCapture } from '@/lib/capture/collector';
+import { youtubeCapture } from '@/lib/capture/youtube';
 import { QuietContext, runContentScript } from '@/lib/content-script';
 import { youtube } from '@/lib/sites/youtube';
 
@@ -10,6 +12,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main: () => {
     const ctx = new QuietContext('youtube', { matches: youtube.matches, runAt: 'document_idle', noScriptStartedPostMessage: true });
+    // The page's own per-post data (lib/capture): collected, not yet sent or shown.
+    startCapture(ctx, youtubeCapture);
     runContentScript(ctx, youtube, createOverlay(ctx, youtube.id));
   },
 });

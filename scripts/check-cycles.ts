@@ -38,8 +38,15 @@ const RULES = [
   { name: 'db-below-services', comment: 'lib/db/ imports a service or the protocol', from: { path: '^lib/db/' }, to: { path: '^lib/(background|protocol|library|campaigns|dashboard|view|overlay|content-script)' } },
   {
     name: 'content-scripts-light', comment: 'content-script code imports the library, the background, zod, Dexie or Chart.js (they belong to the background and extension pages)',
-    from: { path: '^(lib/content-script|lib/sites/|lib/overlay/|components/overlay/|entrypoints/[a-z]+\\.content)' },
-    to: { path: '^(lib/(db|background|library|campaigns)/|node_modules/(zod|dexie|chart\\.js)/)', dependencyTypesNot: ['type-only'] },
+    from: { path: '^(lib/content-script|lib/sites/|lib/overlay/|lib/capture/|components/overlay/|entrypoints/[a-z-]+\\.content)' },
+    // `(^|/)node_modules`: in a worktree whose node_modules links to another checkout's, packages resolve to ../../<checkout>/node_modules/….
+    to: { path: '^lib/(db|background|library|campaigns)/|(^|/)node_modules/(zod|dexie|chart\\.js)/', dependencyTypesNot: ['type-only'] },
+  },
+  {
+    // Issue 13: the capture's page-world script stands alone (it runs in the page's world, ≤ 5 KB).
+    name: 'page-world-alone', comment: "the page-world capture imports more than its own config and the platforms' hosts",
+    from: { path: '^(lib/capture/page-(world|sites)\\.ts|entrypoints/[a-z]+-capture\\.content\\.ts)$' },
+    to: { pathNot: '^(lib/capture/page-(world|sites)\\.ts|lib/sites/platforms\\.ts|wxt/)|(^|/)node_modules/wxt/', dependencyTypesNot: ['type-only'] },
   },
 ] as const;
 

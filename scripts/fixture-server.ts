@@ -16,8 +16,21 @@ export const FIXTURES = fileURLToPath(new URL('../tests/fixtures/', import.meta.
 /** The hosts the extension runs on (lib/sites/platforms.ts); the certificate names each. */
 export const HOSTS: readonly string[] = siteHosts();
 
-/** host → path (with query) → fixture file under tests/fixtures/. */
-export type Routes = Record<string, Record<string, string>>;
+/** A response other than a saved page: a fixture file or a body, with its type and headers (a CSP). */
+export interface FixtureResponse {
+  file?: string;
+  body?: string | Buffer;
+  /** Default: from the file's extension (.json, .txt; otherwise HTML). */
+  type?: string;
+  headers?: Record<string, string>;
+  /** Answer this late (a slow script that holds the document in loading). */
+  delayMs?: number;
+}
+
+/** host → path (with query) → fixture file under tests/fixtures/ (or a response). */
+export type Routes = Record<string, Record<string, string | FixtureResponse>>;
+
+const TYPES: Record<string, string> = { json: 'application/json; charset=utf-8', txt: 'text/plain; charset=utf-8' };
 
 /** The sample pages: what the demo opens and the browser tests visit. */
 export const SAMPLE_ROUTES: Routes = {
@@ -61,13 +74,19 @@ export async function startFixtureServer(routes: Routes = SAMPLE_ROUTES): Promis
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = req.url ?? '/';
     requests.push(`https://${host}${path}`);
-    const file = routes[host]?.[path] ?? routes[host]?.[path.split('?')[0]!];
-    if (!file) {
+    const found = routes[host]?.[path] ?? routes[host]?.[path.split('?')[0]!];
+    if (!found) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(readFileSync(`${FIXTURES}${file}`));
+    const route: FixtureResponse = typeof found === 'string' ? { file: found } : found;
+    const type = route.type ?? TYPES[route.file?.split('.').pop() ?? ''] ?? 'text/html; charset=utf-8';
+    const send = () => {
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...route.headers });
+      res.end(route.body ?? readFileSync(`${FIXTURES}${route.file}`));
+    };
+    if (route.delayMs) setTimeout(send, route.delayMs);
+    else send();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

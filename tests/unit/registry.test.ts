@@ -154,12 +154,16 @@ describe('the manifest', () => {
       console.warn(`registry.test: ${BUILT} is missing (run \`npx wxt build\`); the built manifest is not checked`);
       ctx.skip();
     }
-    const built = JSON.parse(readFileSync(BUILT, 'utf8')) as { host_permissions: string[]; content_scripts: { matches: string[]; js: string[] }[] };
+    const built = JSON.parse(readFileSync(BUILT, 'utf8')) as { host_permissions: string[]; content_scripts: { matches: string[]; js: string[]; world?: string; run_at?: string }[] };
     expect(built.host_permissions).toEqual(hostPermissions());
     for (const s of sites) {
       const script = built.content_scripts.find((c) => c.js.some((j) => j === `content-scripts/${s.id}.js`));
       expect(script?.matches, s.id).toEqual(s.matches);
+      // The capture's page-world half (issue 13): the same hosts, the page's world, before its app runs.
+      const capture = built.content_scripts.find((c) => c.js.some((j) => j === `content-scripts/${s.id}-capture.js`));
+      expect(capture, `${s.id}-capture`).toMatchObject({ matches: s.matches, world: 'MAIN', run_at: 'document_start', js: [`content-scripts/${s.id}-capture.js`] });
     }
-    expect(built.content_scripts).toHaveLength(sites.length);
+    expect(built.content_scripts.filter((c) => c.world !== 'MAIN')).toHaveLength(sites.length);
+    expect(built.content_scripts.filter((c) => c.world === 'MAIN')).toHaveLength(sites.length);
   });
 });
