@@ -1,0 +1,65 @@
+/**
+ * What the creators table needs of each creator's snapshots and posts, computed once per
+ * load and kept instead of the snapshots themselves: the weekly growth rate (one pass), the
+ * posts (engagement is figured from them with the creator's latest followers), and the
+ * jumps in followers (lib/metrics/growth.ts), judged again only for creators whose
+ * snapshots changed since the last load.
+ * Pure; load-figures.ts reads them from the library.
+ */
+import { jumpsIn, weeklyRate, type Jump } from '../metrics/growth';
+import type { Post, Snapshot } from '../schema';
+
+export interface CreatorFigures {
+  /** Compound follower growth per week over the snapshots kept; null with less than a day of them. */
+  growthPerWeek: number | null;
+  posts: readonly Post[];
+  /** Jumps far outside the creator's own trend; null when none could be judged (fewer than five snapshots). */
+  jumps: readonly Jump[] | null;
+}
+
+/** A history's identity for the memo: the count and order-weighted sums of times and followers. */
+function fingerprint(snapshots: readonly Snapshot[]): string {
+  let times = 0;
+  let counts = 0;
+  let weighted = 0;
+  for (let i = 0; i < snapshots.length; i++) {
+    const s = snapshots[i]!;
+    const f = s.followers ?? -1;
+    times += s.takenAt;
+    counts += f;
+    weighted += (i + 1) * f + (i % 7) * s.takenAt;
+  }
+  return `${snapshots.length}:${times}:${counts}:${weighted}`;
+}
+
+/**
+ * Jump detection per creator, kept between loads: a creator's jumps are judged again only
+ * when its snapshots changed. `commit()` ends a load and forgets the creators it did not see.
+ */
+export class JumpMemo {
+  private kept = new Map<string, { print: string; jumps: readonly Jump[] | null }>();
+  private seen = new Map<string, { print: string; jumps: readonly Jump[] | null }>();
+  /** How many histories were judged (not taken from the memo), for the tests. */
+  judged = 0;
+
+  of(creatorKey: string, snapshots: readonly Snapshot[]): readonly Jump[] | null {
+    const print = fingerprint(snapshots);
+    let entry = this.kept.get(creatorKey) ?? this.seen.get(creatorKey);
+    if (!entry || entry.print !== print) {
+      const { jumps, note } = jumpsIn(snapshots);
+      this.judged++;
+      entry = { print, jumps: note === null ? jumps : null };
+    }
+    this.seen.set(creatorKey, entry);
+    return entry.jumps;
+  }
+
+  commit(): void {
+    this.kept = this.seen;
+    this.seen = new Map();
+  }
+}
+
+export function figuresOf(snapshots: readonly Snapshot[] | undefined, posts: readonly Post[] | undefined, jumps: readonly Jump[] | null = null): CreatorFigures {
+  return { growthPerWeek: snapshots ? weeklyRate(snapshots) : null, posts: posts ?? [], jumps };
+}
