@@ -43,11 +43,14 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   const version = useLiveQuery(() => (creators ? detailsVersion(db).catch(fail) : undefined), [creators === undefined]);
   const [figures, setFigures] = useState<Map<string, CreatorFigures> | null>(null);
   const memo = useRef<JumpMemo>(null);
+  // The creators as they are when a load starts (their posts' engagement is figured then); a change to them alone reads nothing again.
+  const latest = useRef(creators);
+  latest.current = creators;
   useEffect(() => {
     if (!version) return;
     const abort = new AbortController();
     memo.current ??= new JumpMemo();
-    loadFigures(db, { signal: abort.signal, memo: memo.current }).then((f) => f && setFigures(f), fail);
+    loadFigures(db, { signal: abort.signal, memo: memo.current, creators: latest.current }).then((f) => f && setFigures(f), fail);
     return () => abort.abort();
   }, [version]);
   const rows = useMemo(() => {

@@ -1,13 +1,33 @@
 /**
  * What the creators table needs of each creator's snapshots and posts, computed once per
  * load and kept instead of the snapshots themselves: the weekly growth rate (one pass), the
- * posts (engagement is figured from them with the creator's latest followers), and the
+ * posts with their engagement and median views (figured with the creator's latest
+ * followers at load time; a row figures them again if its followers differ), and the
  * jumps in followers (lib/metrics/growth.ts), judged again only for creators whose
  * snapshots changed since the last load.
  * Pure; load-figures.ts reads them from the library.
  */
+import { engagement, medianViews } from '../metrics/engagement';
 import { jumpsIn, weeklyRate, type Jump } from '../metrics/growth';
-import type { Post, Snapshot } from '../schema';
+import { recentOf } from '../library/as-reading';
+import type { Creator, Post, Snapshot } from '../schema';
+import type { Platform } from '../sites/types';
+
+/** A creator's posts summarised as the table shows them, and what they were figured with. */
+export interface PostFigures {
+  platform: Platform;
+  followers: number | null;
+  /** Median engagement rate of the recent posts; null when the pages showed no likes or comments. */
+  engagement: number | null;
+  medianViews: number | null;
+}
+
+/** Engagement and median views of a creator's posts (both null without posts). */
+export function postFiguresOf(platform: Platform, followers: number | null, posts: readonly Post[], now: number): PostFigures {
+  if (!posts.length) return { platform, followers, engagement: null, medianViews: null };
+  const recent = recentOf(posts);
+  return { platform, followers, engagement: engagement({ platform, followers, posts: recent, now }).engagement.median, medianViews: medianViews(recent, now) };
+}
 
 export interface CreatorFigures {
   /** Compound follower growth per week over the snapshots kept; null with less than a day of them. */
@@ -15,6 +35,8 @@ export interface CreatorFigures {
   posts: readonly Post[];
   /** Jumps far outside the creator's own trend; null when none could be judged (fewer than five snapshots). */
   jumps: readonly Jump[] | null;
+  /** The posts' engagement and views, when figured ahead (at load, for the creator as it was then). */
+  postFigures?: PostFigures;
 }
 
 /** A history's identity for the memo: the count and order-weighted sums of times and followers. */
@@ -60,6 +82,9 @@ export class JumpMemo {
   }
 }
 
-export function figuresOf(snapshots: readonly Snapshot[] | undefined, posts: readonly Post[] | undefined, jumps: readonly Jump[] | null = null): CreatorFigures {
-  return { growthPerWeek: snapshots ? weeklyRate(snapshots) : null, posts: posts ?? [], jumps };
+/** A creator's figures; with `creator` and `now`, its posts' engagement is figured ahead too. */
+export function figuresOf(snapshots: readonly Snapshot[] | undefined, posts: readonly Post[] | undefined, jumps: readonly Jump[] | null = null, creator?: Creator, now?: number): CreatorFigures {
+  const figures: CreatorFigures = { growthPerWeek: snapshots ? weeklyRate(snapshots) : null, posts: posts ?? [], jumps };
+  if (creator && now !== undefined) figures.postFigures = postFiguresOf(creator.platform, creator.latest?.followers ?? null, figures.posts, now);
+  return figures;
 }

@@ -6,12 +6,10 @@
  * its snapshots change (figures.ts), and a row carries its result for the filters.
  */
 import { benchmarkFor, tierOf, verdict, type BenchmarkOverrides, type Position, type Tier, type TierBoundaries } from '../metrics/benchmarks';
-import { engagement, medianViews } from '../metrics/engagement';
 import type { Jump } from '../metrics/growth';
 import type { Creator, Post, Snapshot } from '../schema';
 import type { Platform } from '../sites/types';
-import { recentOf } from '../library/as-reading';
-import { figuresOf, type CreatorFigures } from './figures';
+import { figuresOf, postFiguresOf, type CreatorFigures } from './figures';
 
 export interface CreatorRow {
   key: string;
@@ -44,14 +42,11 @@ export function rowOf(creator: Creator, settings: RowSettings, snapshots?: reado
 export function rowFrom(creator: Creator, settings: RowSettings, figures?: CreatorFigures, now = Date.now()): CreatorRow {
   const followers = creator.latest?.followers ?? null;
   const tier = tierOf(followers, settings.tierBoundaries);
-  let rate: number | null = null;
-  let views: number | null = null;
-  const posts = figures?.posts;
-  if (posts?.length) {
-    const recent = recentOf(posts);
-    rate = engagement({ platform: creator.platform, followers, posts: recent, now }).engagement.median;
-    views = medianViews(recent, now);
-  }
+  // Figured at load for this creator's followers; figured here when they changed since (or were never figured).
+  const ahead = figures?.postFigures;
+  const posted = ahead && ahead.platform === creator.platform && ahead.followers === followers ? ahead : figures?.posts.length ? postFiguresOf(creator.platform, followers, figures.posts, now) : null;
+  const rate = posted?.engagement ?? null;
+  const views = posted?.medianViews ?? null;
   const v = tier && rate !== null ? verdict(rate, benchmarkFor(creator.platform, tier, settings.benchmarkOverrides)) : null;
   return {
     key: creator.key,

@@ -68,7 +68,7 @@ describe('the creators table’s figures, a range of creators at a time', () => 
   test('the same rows as one read of everything and the old growth() per row, in many small reads', async () => {
     const db = freshDb();
     const creators = await seed(db, 60);
-    const figures = (await loadFigures(db, { rowsPerRead: 300 }))!;
+    const figures = (await loadFigures(db, { rowsPerRead: 300, creators, now: NOW }))!;
     const details = await loadDetails(db);
     expect([...figures.keys()].sort()).toEqual(creators.map((c) => c.key).sort());
     for (const c of creators) {
@@ -79,6 +79,13 @@ describe('the creators table’s figures, a range of creators at a time', () => 
       const judged = snapshots ? growthBefore(snapshots) : null;
       expect(withoutJumps).toEqual({ ...old, jumps: undefined, growthPerWeek: snapshots && snapshots.length > 1 ? judged!.weeklyRate : null });
       expect(row.jumps).toEqual(judged && judged.jumpNote === null ? judged.jumps : null);
+    }
+    // A creator whose followers changed after the load: its engagement is figured again, with them.
+    for (const c of creators.filter((x) => x.platform === 'instagram' && figures.get(x.key)!.posts.length).slice(0, 3)) {
+      const moved = { ...c, latest: { ...c.latest!, followers: c.latest!.followers! * 2 } };
+      const row = rowFrom(moved, settings, figures.get(c.key), NOW);
+      expect(row.engagement).toBe(rowOf(moved, settings, undefined, details.posts.get(c.key), NOW).engagement);
+      expect(row.engagement).not.toBe(rowFrom(c, settings, figures.get(c.key), NOW).engagement);
     }
     // The seeded histories do have jumps and unknowns, so the comparison above means something.
     const rows = creators.map((c) => rowFrom(c, settings, figures.get(c.key), NOW));
