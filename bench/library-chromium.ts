@@ -1,5 +1,5 @@
 /**
- * The library benchmark on Chromium's real IndexedDB: the workload is bundled (esbuild)
+ * The library benchmarks on Chromium's real IndexedDB: a workload is bundled (esbuild)
  * into a page served from 127.0.0.1 (a secure context), run there, and its figures read
  * back through Playwright. Also reports how much storage the store takes.
  */
@@ -9,11 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../scripts/chromium';
+import type { ImportBenchResult } from './import-workload';
 import type { LibraryBenchResult } from './library-workload';
 
-export async function benchLibraryChromium(): Promise<LibraryBenchResult & { browser: string }> {
+/** Bundles `entry` (which sets globals), serves it in a page, and evaluates `expression` there. */
+export async function inChromiumPage<T>(entry: string, expression: string): Promise<{ result: T; browser: string }> {
   const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./library-browser-entry.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
     bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022', charset: 'ascii',
   });
   const js = bundle.outputFiles[0]!.text;
@@ -27,13 +29,20 @@ export async function benchLibraryChromium(): Promise<LibraryBenchResult & { bro
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
-    const result = await page.evaluate(async () => {
-      const g = globalThis as unknown as { runLibraryBench: () => Promise<LibraryBenchResult> };
-      return g.runLibraryBench();
-    });
-    return { ...result, browser: `Chromium ${browser.version()}` };
+    return { result: (await page.evaluate(expression)) as T, browser: `Chromium ${browser.version()}` };
   } finally {
     await browser.close();
     server.close();
   }
+}
+
+export async function benchLibraryChromium(): Promise<LibraryBenchResult & { browser: string }> {
+  const { result, browser } = await inChromiumPage<LibraryBenchResult>('./library-browser-entry.ts', 'globalThis.runLibraryBench()');
+  return { ...result, browser };
+}
+
+/** Import at `creators` against the bare write, on real IndexedDB (bench/import-workload.ts). */
+export async function benchImportChromium(creators = 20_000, runs = 3): Promise<ImportBenchResult & { browser: string }> {
+  const { result, browser } = await inChromiumPage<ImportBenchResult>('./library-browser-entry.ts', `globalThis.runImportBench(${creators}, ${runs})`);
+  return { ...result, browser };
 }
