@@ -39,20 +39,21 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   };
   const creators = useLiveQuery(() => listCreators(db).catch(fail), []);
   const settings = useLiveQuery(() => getSettings(db).catch(fail), []);
-  // Runs again whenever a snapshot or post is written or deleted; the figures are then read again.
-  const version = useLiveQuery(() => (creators ? detailsVersion(db).catch(fail) : undefined), [creators === undefined]);
+  // Runs again whenever a snapshot or post is written or deleted; the figures are then read again
+  // (watched from the start, so the first load begins as soon as the creators are there).
+  const version = useLiveQuery(() => detailsVersion(db).catch(fail), []);
   const [figures, setFigures] = useState<Map<string, CreatorFigures> | null>(null);
   const memo = useRef<JumpMemo>(null);
   // The creators as they are when a load starts (their posts' engagement is figured then); a change to them alone reads nothing again.
   const latest = useRef(creators);
   latest.current = creators;
   useEffect(() => {
-    if (!version) return;
+    if (!version || !latest.current) return;
     const abort = new AbortController();
     memo.current ??= new JumpMemo();
     loadFigures(db, { signal: abort.signal, memo: memo.current, creators: latest.current }).then((f) => f && setFigures(f), fail);
     return () => abort.abort();
-  }, [version]);
+  }, [version, creators === undefined]);
   const rows = useMemo(() => {
     if (!creators || !settings) return undefined;
     const now = Date.now();

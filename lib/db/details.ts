@@ -32,12 +32,17 @@ export async function loadDetails(db: LibraryDb): Promise<Details> {
   return group(years, sets);
 }
 
-/** The snapshots and posts of the creators whose keys lie from `first` to `last` (both included), in one read of each table. */
-export async function loadDetailsBetween(db: LibraryDb, first: string, last: string): Promise<Details> {
+/**
+ * The snapshots and posts of the creators whose keys are from `from` (included; null: from
+ * the first) up to `to` (left out; null: to the last), in one read of each table. Ranges
+ * that meet (one's `to` the next one's `from`) read every row once, whatever creators were
+ * added since their bounds were chosen.
+ */
+export async function loadDetailsFrom(db: LibraryDb, from: string | null, to: string | null): Promise<Details> {
   const [years, sets] = await db.transaction('r', db.snapshotYears, db.postSets, () =>
     Promise.all([
-      db.snapshotYears.where('[creatorKey+year]').between([first, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray(),
-      db.postSets.where('creatorKey').between(first, last, true, true).toArray(),
+      db.snapshotYears.where('[creatorKey+year]').between(from === null ? Dexie.minKey : [from, Dexie.minKey], to === null ? Dexie.maxKey : [to, Dexie.minKey], true, to === null).toArray(),
+      db.postSets.where('creatorKey').between(from ?? Dexie.minKey, to ?? Dexie.maxKey, true, to === null).toArray(),
     ]),
   );
   return group(years, sets);

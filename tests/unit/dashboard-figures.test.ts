@@ -68,9 +68,11 @@ describe('the creators table’s figures, a range of creators at a time', () => 
   test('the same rows as one read of everything and the old growth() per row, in many small reads', async () => {
     const db = freshDb();
     const creators = await seed(db, 60);
-    const figures = (await loadFigures(db, { rowsPerRead: 300, creators, now: NOW }))!;
     const details = await loadDetails(db);
-    expect([...figures.keys()].sort()).toEqual(creators.map((c) => c.key).sort());
+    const figures = (await loadFigures(db, { rowsPerRead: 300, creators, now: NOW }))!;
+    // Every creator with snapshots or posts has figures (and rows of a creator no longer there do no harm).
+    expect([...figures.keys()].sort()).toEqual([...new Set([...details.snapshots.keys(), ...details.posts.keys()])].sort());
+    expect(figures.has('instagram:gone')).toBe(true);
     for (const c of creators) {
       const snapshots = details.snapshots.get(c.key);
       const row = rowFrom(c, settings, figures.get(c.key), NOW);
@@ -81,7 +83,7 @@ describe('the creators table’s figures, a range of creators at a time', () => 
       expect(row.jumps).toEqual(judged && judged.jumpNote === null ? judged.jumps : null);
     }
     // A creator whose followers changed after the load: its engagement is figured again, with them.
-    for (const c of creators.filter((x) => x.platform === 'instagram' && figures.get(x.key)!.posts.length).slice(0, 3)) {
+    for (const c of creators.filter((x) => x.platform === 'instagram' && figures.get(x.key)?.posts.length).slice(0, 3)) {
       const moved = { ...c, latest: { ...c.latest!, followers: c.latest!.followers! * 2 } };
       const row = rowFrom(moved, settings, figures.get(c.key), NOW);
       expect(row.engagement).toBe(rowOf(moved, settings, undefined, details.posts.get(c.key), NOW).engagement);
@@ -99,7 +101,7 @@ describe('the creators table’s figures, a range of creators at a time', () => 
     await seed(db, 21);
     const memo = new JumpMemo();
     await loadFigures(db, { memo, rowsPerRead: 500 });
-    const withSnapshots = 21 - 4; // every sixth creator has none
+    const withSnapshots = 21 - 4 + 1; // every sixth creator has none; the snapshots of one no longer there are read too
     expect(memo.judged).toBe(withSnapshots);
     await loadFigures(db, { memo, rowsPerRead: 100 });
     expect(memo.judged).toBe(withSnapshots);
@@ -108,6 +110,17 @@ describe('the creators table’s figures, a range of creators at a time', () => 
     expect(memo.judged).toBe(withSnapshots + 1);
     const c4 = (await loadDetails(db)).snapshots.get('youtube:c4')!;
     expect(figures.get('youtube:c4')!.jumps).toEqual(growthBefore(c4).jumps);
+  });
+
+  test('a creator added after the reads’ bounds were chosen is read too', async () => {
+    const db = freshDb();
+    const creators = await seed(db, 30);
+    const late = creators.map((c) => c.key).sort()[10]!.replace(/$/, '0'); // between two known keys
+    await db.transaction('rw', db.snapshotYears, () => addSnapshots(db, [snapshot(late, T0, 10), snapshot(late, T0 + 9 * DAY, 20)]));
+    await db.transaction('rw', db.snapshotYears, () => addSnapshots(db, [snapshot('youtube:zzz', T0, 10), snapshot('youtube:zzz', T0 + 9 * DAY, 20)])); // after the last
+    const figures = (await loadFigures(db, { rowsPerRead: 100, creators }))!;
+    expect(figures.get(late)!.growthPerWeek).toBeCloseTo(2 ** (7 / 9) - 1, 12);
+    expect(figures.get('youtube:zzz')!.growthPerWeek).toBeCloseTo(2 ** (7 / 9) - 1, 12);
   });
 
   test('an aborted load gives nothing; an empty library gives no figures', async () => {
