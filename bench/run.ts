@@ -26,6 +26,7 @@ import { parseHTML } from 'linkedom';
 import { readPage } from '../lib/sites/registry';
 import { benchDashboardChromium } from './dashboard-chromium';
 import { benchExtract } from './extract';
+import { benchGrowth } from './growth';
 import { benchImportChromium, benchLibraryChromium } from './library-chromium';
 import { benchLibraryNode } from './library-node';
 import { benchOverlayChromium } from './overlay-chromium';
@@ -98,6 +99,10 @@ for (const file of readdirSync(out).filter((f) => f.endsWith('.js'))) {
 console.log('ROI range projection…');
 const roi = benchRoi();
 const range = roi.projectRange;
+
+// Growth per creator before and after: jump detection O(k² log k) → O(k log k), and the weekly rate alone.
+console.log('growth per creator…');
+const growthRows = benchGrowth();
 
 // Per-post data (issue 13): 30 posts from a 1 MB TikTok item_list body (goal: under 5 ms).
 const extract = benchExtract();
@@ -214,6 +219,17 @@ its percentiles step before (both sample arrays sorted) and after (the three per
 | percentiles after: selecting P10 / P50 / P90 | ${ms(roi.percentilesSelected.median)} | ${ms(roi.percentilesSelected.p95)} | ${x(roi.percentilesSelected.median, roi.percentilesSorted.median)} before |
 
 The same P10 / P50 / P90 both ways: ${roi.same ? 'yes' : '**no**'}.
+
+## Growth per creator, before and after
+
+\`growth()\` on one creator's history in Node: before (jump detection sorting the other intervals
+again for each interval, O(k² log k); kept as tests/unit/growth-reference.ts), after (O(k log k);
+the same results: ${growthRows.every((g) => g.same) ? 'yes' : '**no**'}), and the weekly rate alone, which is all the creators table
+computes per row now (jumps are judged once per creator when its snapshots change). Interleaved; medians.
+
+| snapshots per creator | runs | before (ms) | after (ms) | after ÷ before | weekly rate alone (ms) | × 20,000 creators, before → after (s) |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${growthRows.map((g) => `| ${g.snapshots.toLocaleString('en')} | ${g.runs} | ${g.before.toFixed(3)} | ${g.after.toFixed(3)} | ${(g.after / g.before).toPrecision(2)} | ${g.weeklyRate.toFixed(4)} | ${((g.before * 20_000) / 1000).toFixed(1)} → ${((g.after * 20_000) / 1000).toFixed(2)} |`).join('\n')}
 
 ## Posts from a TikTok response (issue 13)
 

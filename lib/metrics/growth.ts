@@ -88,6 +88,8 @@ export function weeklyRate(history: readonly Point[]): number | null {
   return (lastFollowers / firstFollowers) ** (1 / weeks) - 1;
 }
 
+/** What toLocaleString('en') does, made once. */
+const EN = new Intl.NumberFormat('en');
 const fmtDate = (t: number) => new Date(t).toISOString().slice(0, 10);
 const pct = (x: number) => `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.01 ? 2 : 1)} %`;
 
@@ -115,16 +117,17 @@ function findJumps(points: { takenAt: number; followers: number }[]): { jumps: J
   const usualOf = intervals.every((iv) => Number.isFinite(iv.daily)) ? usualLeavingOneOut(intervals.map((iv) => iv.daily)) : usualByRecount(intervals);
   const jumps: Jump[] = [];
   intervals.forEach((iv, i) => {
+    if (Math.abs(iv.percent) < 0.02) return; // too small to matter, however unusual (most intervals: no need to know the usual)
     const { med, mad } = usualOf(i);
     const scale = Math.max(mad * 1.4826, 0.0005); // at least 0.05 %/day, so flat histories do not flag noise
     const z = (iv.daily - med) / scale;
-    if (Math.abs(z) < 6 || Math.abs(iv.percent) < 0.02) return;
+    if (Math.abs(z) < 6) return;
     const absolute = iv.to.followers - iv.from.followers;
     const timesUsual = med > 0 ? iv.daily / med : null;
     const direction = absolute > 0 ? 'rose' : 'fell';
     const usual = `${pct(med)} a day`;
     const explanation =
-      `Followers ${direction} ${pct(Math.abs(iv.percent))} (${absolute > 0 ? '+' : '−'}${Math.abs(absolute).toLocaleString('en')}) between ` +
+      `Followers ${direction} ${pct(Math.abs(iv.percent))} (${absolute > 0 ? '+' : '−'}${EN.format(Math.abs(absolute))}) between ` +
       `${fmtDate(iv.from.takenAt)} and ${fmtDate(iv.to.takenAt)}, ` +
       (timesUsual !== null && timesUsual > 0 ? `${Math.round(timesUsual)}× the creator's usual ${usual}. ` : `against the creator's usual ${usual}. `) +
       (absolute > 0
