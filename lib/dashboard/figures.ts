@@ -10,7 +10,7 @@
 import { engagement, medianViews } from '../metrics/engagement';
 import { jumpsIn, weeklyRate, type Jump } from '../metrics/growth';
 import { recentOf } from '../library/as-reading';
-import type { Creator, Post, Snapshot } from '../schema';
+import type { Post, Snapshot } from '../schema';
 import type { Platform } from '../sites/types';
 
 /** A creator's posts summarised as the table shows them, and what they were figured with. */
@@ -82,9 +82,23 @@ export class JumpMemo {
   }
 }
 
-/** A creator's figures; with `creator` and `now`, its posts' engagement is figured ahead too. */
-export function figuresOf(snapshots: readonly Snapshot[] | undefined, posts: readonly Post[] | undefined, jumps: readonly Jump[] | null = null, creator?: Creator, now?: number): CreatorFigures {
+/** What a creator's posts' engagement is figured with: its platform and latest followers. */
+export type Subject = { platform: Platform; followers: number | null };
+
+/**
+ * The subject of a creator known only by its key and snapshots: the platform its key names,
+ * and the followers of its latest snapshot (which is what a creator's latest numbers are
+ * when it was recorded; a row whose followers differ figures its engagement again).
+ */
+export function subjectOf(creatorKey: string, snapshots: readonly Snapshot[] | undefined): Subject {
+  let latest: Snapshot | undefined;
+  for (const s of snapshots ?? []) if (!latest || s.takenAt >= latest.takenAt) latest = s;
+  return { platform: creatorKey.slice(0, creatorKey.indexOf(':')) as Platform, followers: latest?.followers ?? null };
+}
+
+/** A creator's figures; with `subject` and `now`, its posts' engagement is figured ahead too. */
+export function figuresOf(snapshots: readonly Snapshot[] | undefined, posts: readonly Post[] | undefined, jumps: readonly Jump[] | null = null, subject?: Subject, now?: number): CreatorFigures {
   const figures: CreatorFigures = { growthPerWeek: snapshots ? weeklyRate(snapshots) : null, posts: posts ?? [], jumps };
-  if (creator && now !== undefined) figures.postFigures = postFiguresOf(creator.platform, creator.latest?.followers ?? null, figures.posts, now);
+  if (subject && now !== undefined) figures.postFigures = postFiguresOf(subject.platform, subject.followers, figures.posts, now);
   return figures;
 }

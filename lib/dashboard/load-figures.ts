@@ -9,8 +9,8 @@
  */
 import { creatorKeys, loadDetailsFrom } from '../db/details';
 import type { LibraryDb } from '../db/db';
-import type { Creator } from '../schema';
-import { figuresOf, JumpMemo, type CreatorFigures } from './figures';
+import type { Creator, Snapshot } from '../schema';
+import { figuresOf, JumpMemo, subjectOf, type CreatorFigures, type Subject } from './figures';
 
 export interface LoadFiguresOptions {
   /** Stops the load (it then resolves to null); the dashboard aborts a load that a newer one replaces. */
@@ -18,9 +18,11 @@ export interface LoadFiguresOptions {
   memo?: JumpMemo;
   /** Snapshots and posts per read (each read is deserialised in one main-thread task). */
   rowsPerRead?: number;
-  /** The creators as the table has them: their posts' engagement is figured ahead, at `now`. */
+  /** The creators as the table has them (their keys bound the reads, their followers figure their posts' engagement); without them, the keys in the library and each creator's latest snapshot. */
   creators?: readonly Creator[];
   now?: number;
+  /** Each read's figures as soon as they are computed (a worker hands them over a read at a time). */
+  onRead?: (figures: [string, CreatorFigures][]) => void;
 }
 
 /** About 30 ms of deserialising in Chromium on the bench's machine (some 2 µs a snapshot or post). */
@@ -38,6 +40,10 @@ const DEPTH = 3;
 export async function loadFigures(db: LibraryDb, options: LoadFiguresOptions = {}): Promise<Map<string, CreatorFigures> | null> {
   const { signal, memo = new JumpMemo(), rowsPerRead = ROWS_PER_READ, now = Date.now() } = options;
   const creatorOf = new Map(options.creators?.map((c) => [c.key, c]));
+  const subject = (key: string, snapshots: Snapshot[] | undefined): Subject => {
+    const c = creatorOf.get(key);
+    return c ? { platform: c.platform, followers: c.latest?.followers ?? null } : subjectOf(key, snapshots);
+  };
   // String order is IndexedDB's order of string keys (UTF-16 code units).
   const keys = options.creators ? [...creatorOf.keys()].sort() : await creatorKeys(db);
   const figures = new Map<string, CreatorFigures>();
@@ -65,8 +71,11 @@ export async function loadFigures(db: LibraryDb, options: LoadFiguresOptions = {
     for (const list of details.posts.values()) rows += list.length;
     creators += read.creators;
     readMore();
-    for (const [key, snapshots] of details.snapshots) figures.set(key, figuresOf(snapshots, details.posts.get(key), memo.of(key, snapshots), creatorOf.get(key), now));
-    for (const [key, posts] of details.posts) if (!details.snapshots.has(key)) figures.set(key, figuresOf(undefined, posts, null, creatorOf.get(key), now));
+    const computed: [string, CreatorFigures][] = [];
+    for (const [key, snapshots] of details.snapshots) computed.push([key, figuresOf(snapshots, details.posts.get(key), memo.of(key, snapshots), subject(key, snapshots), now)]);
+    for (const [key, posts] of details.posts) if (!details.snapshots.has(key)) computed.push([key, figuresOf(undefined, posts, null, subject(key, undefined), now)]);
+    for (const [key, f] of computed) figures.set(key, f);
+    options.onRead?.(computed);
   }
   memo.commit();
   return figures;

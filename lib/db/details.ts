@@ -54,12 +54,12 @@ export async function creatorKeys(db: LibraryDb): Promise<string[]> {
 }
 
 /**
- * How many snapshot and post rows there are, as a new object on every call. As a live query
- * it runs again whenever any snapshot or post is written or deleted (a count watches the
- * whole table), so the dashboard reads the details again then, and not on every edit of a
- * creator's notes.
+ * Whether a change Dexie reports (`Dexie.on('storagemutated')`, from this page, a worker or
+ * the background) touched any snapshot or post of the library named `dbName`: the
+ * dashboard reads the details again then, and not on every edit of a creator's notes.
+ * Dexie names the parts `idb://<database>/<table>/<index>`.
  */
-export async function detailsVersion(db: LibraryDb): Promise<{ snapshotRows: number; postRows: number }> {
-  const [snapshotRows, postRows] = await db.transaction('r', db.snapshotYears, db.postSets, () => Promise.all([db.snapshotYears.count(), db.postSets.count()]));
-  return { snapshotRows, postRows };
+export function touchesDetails(parts: Record<string, unknown>, dbName: string): boolean {
+  const tables = [`idb://${dbName}/snapshotYears/`, `idb://${dbName}/postSets/`];
+  return Object.keys(parts).some((part) => tables.some((t) => part.startsWith(t)));
 }
