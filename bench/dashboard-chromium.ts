@@ -104,6 +104,7 @@ async function benchCase(c: DashboardCase, runs: number, seedJs: string): Promis
       const r = await page.evaluate(async () => {
         const w = window as unknown as { __longTasks: [number, number][]; __sortAt?: number; __sortPainted?: number };
         const tasks = [...w.__longTasks]; // before the floor's own read, which is one long task
+        const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN; // before it too
         const raw = await new Promise<number>((resolve, reject) => {
           const open = indexedDB.open('creator-lens');
           open.onerror = () => reject(open.error);
@@ -126,7 +127,6 @@ async function benchCase(c: DashboardCase, runs: number, seedJs: string): Promis
             tx.onerror = () => reject(tx.error);
           };
         });
-        const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
         return { tasks, sortAt: w.__sortAt ?? null, sortPainted: w.__sortPainted ?? null, raw, heap };
       });
       if (i === 0) continue; // warm-up: compiles the code, fills the disk cache

@@ -39,8 +39,8 @@ export interface CreatorFigures {
   postFigures?: PostFigures;
 }
 
-/** A history's identity for the memo: the count and order-weighted sums of times and followers. */
-function fingerprint(snapshots: readonly Snapshot[]): string {
+/** A history's identity for the memo: the count, and sums of times and followers (order-weighted too). */
+function fingerprint(snapshots: readonly Snapshot[]): [number, number, number, number] {
   let times = 0;
   let counts = 0;
   let weighted = 0;
@@ -51,23 +51,25 @@ function fingerprint(snapshots: readonly Snapshot[]): string {
     counts += f;
     weighted += (i + 1) * f + (i % 7) * s.takenAt;
   }
-  return `${snapshots.length}:${times}:${counts}:${weighted}`;
+  return [snapshots.length, times, counts, weighted];
 }
+
+const samePrint = (a: readonly number[], b: readonly number[]) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 
 /**
  * Jump detection per creator, kept between loads: a creator's jumps are judged again only
  * when its snapshots changed. `commit()` ends a load and forgets the creators it did not see.
  */
 export class JumpMemo {
-  private kept = new Map<string, { print: string; jumps: readonly Jump[] | null }>();
-  private seen = new Map<string, { print: string; jumps: readonly Jump[] | null }>();
+  private kept = new Map<string, { print: readonly number[]; jumps: readonly Jump[] | null }>();
+  private seen = new Map<string, { print: readonly number[]; jumps: readonly Jump[] | null }>();
   /** How many histories were judged (not taken from the memo), for the tests. */
   judged = 0;
 
   of(creatorKey: string, snapshots: readonly Snapshot[]): readonly Jump[] | null {
     const print = fingerprint(snapshots);
     let entry = this.kept.get(creatorKey) ?? this.seen.get(creatorKey);
-    if (!entry || entry.print !== print) {
+    if (!entry || !samePrint(entry.print, print)) {
       const { jumps, note } = jumpsIn(snapshots);
       this.judged++;
       entry = { print, jumps: note === null ? jumps : null };

@@ -19,7 +19,7 @@ const step = fc.record({
   change: fc.oneof(
     { weight: 4, arbitrary: fc.double({ min: -0.01, max: 0.02, noNaN: true }) }, // usual drift
     { weight: 3, arbitrary: fc.constant(0) }, // flat: many equal daily rates
-    { weight: 1, arbitrary: fc.constantFrom(0.2, 0.5, 1, -0.3, -0.9) }, // jumps and purges
+    { weight: 1, arbitrary: fc.constantFrom(0.021, 0.05, 0.2, 0.5, 1, -0.025, -0.3, -0.9) }, // jumps (some just over 2 %) and purges
   ),
   missing: fc.oneof({ weight: 12, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   zero: fc.oneof({ weight: 30, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
