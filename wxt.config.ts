@@ -71,5 +71,7 @@ export default defineConfig({
       // a content script as "not UTF-8 encoded" without a word. Escape them.
       rolldownOptions: { output: { charset: 'ascii' } },
     },
+    // The dashboard's figures worker (lib/dashboard/figures.worker.ts): ASCII too.
+    worker: { rolldownOptions: { output: { charset: 'ascii' } } },
   }),
 });

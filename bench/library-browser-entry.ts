@@ -1,5 +1,8 @@
 /** Bundled by bench/library-chromium.ts into a page, to run on Chromium's real IndexedDB. */
 import { LibraryDb } from '../lib/db/db';
+import { runImportBench } from './import-workload';
 import { runLibraryBench } from './library-workload';
 
-(globalThis as unknown as { runLibraryBench: () => ReturnType<typeof runLibraryBench> }).runLibraryBench = () => runLibraryBench((name) => new LibraryDb(name));
+const g = globalThis as unknown as { runLibraryBench: () => ReturnType<typeof runLibraryBench>; runImportBench: (creators: number, runs: number) => ReturnType<typeof runImportBench> };
+g.runLibraryBench = () => runLibraryBench((name) => new LibraryDb(name));
+g.runImportBench = (creators, runs) => runImportBench((name) => new LibraryDb(name), creators, runs);

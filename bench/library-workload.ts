@@ -40,43 +40,68 @@ const PLATFORMS = ['instagram', 'youtube', 'tiktok'] as const;
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1);
 
-export async function seedLibrary(db: LibraryDb, creators = 5_000, snapshotsPerCreator = 20, postsPerCreator = 6): Promise<void> {
+export interface LibraryShape {
+  creators?: number;
+  snapshotsPerCreator?: number;
+  postsPerCreator?: number;
+  /** Time between a creator's snapshots: about a week by default; 6 hours is the fastest automatic rate (a year is then 1,460 snapshots). */
+  spacingMs?: number;
+}
+
+/**
+ * The rows of the bench's library, deterministic, in parts of `partSize` creators (a large
+ * library is built and written part by part): creators with their latest numbers,
+ * snapshots and posts.
+ */
+export function* libraryParts(shape: LibraryShape = {}, partSize = Infinity): Generator<{ creators: Creator[]; snapshots: Snapshot[]; posts: Post[] }> {
+  const { creators = 5_000, snapshotsPerCreator = 20, postsPerCreator = 6, spacingMs = 7 * DAY } = shape;
   const random = seededRandom(42); // the store is the same on every run
-  const creatorRows: Creator[] = [];
-  const snapshotRows: Snapshot[] = [];
-  const postRows: Post[] = [];
+  const weekly = spacingMs === 7 * DAY;
+  let part = { creators: [] as Creator[], snapshots: [] as Snapshot[], posts: [] as Post[] };
   for (let i = 0; i < creators; i++) {
     const platform = PLATFORMS[i % 3]!;
     const handle = `creator.${i}`;
     const key = `${platform}:${handle}`;
     let followers = Math.round(1_000 + random() * 2_000_000);
-    // Saved at some point in the last two years, then seen about weekly.
-    const start = T0 - Math.floor(random() * 730) * DAY;
+    // Weekly: saved at some point in the last two years, then seen about weekly. Otherwise the history ends within the last month.
+    const start = weekly ? T0 - Math.floor(random() * 730) * DAY : T0 - (snapshotsPerCreator - 1) * spacingMs - Math.floor(random() * 30) * DAY;
     let last: Snapshot | null = null;
     for (let j = 0; j < snapshotsPerCreator; j++) {
       followers = Math.max(0, Math.round(followers * (1 + (random() - 0.4) * 0.02)));
       last = {
-        creatorKey: key, takenAt: start + j * 7 * DAY + i * 1000 + Math.floor(random() * DAY / 2), followers, following: Math.round(random() * 2000), posts: 100 + j, likes: platform === 'tiktok' ? followers * 20 : null, views: null,
+        creatorKey: key, takenAt: start + j * spacingMs + i * 1000 + Math.floor(random() * Math.min(DAY / 2, spacingMs / 6)), followers, following: Math.round(random() * 2000), posts: 100 + j, likes: platform === 'tiktok' ? followers * 20 : null, views: null,
         exact: { followers: j % 2 === 0, following: true, posts: true, likes: false, views: false }, source: j === 0 ? 'manual' : 'auto', readerVersion: 1,
       };
-      snapshotRows.push(last);
+      part.snapshots.push(last);
     }
     for (let p = 0; p < postsPerCreator; p++) {
       const id = `${i}x${p}`;
-      postRows.push({ key: `${platform}:${id}`, creatorKey: key, platform, id, url: `https://www.${platform}.com/p/${id}/`, views: Math.round(random() * 1e6), likes: Math.round(random() * 1e5), comments: Math.round(random() * 1e3), shares: null, publishedText: null, firstSeenAt: T0 + p * DAY, lastSeenAt: T0 + p * DAY + 1 });
+      part.posts.push({ key: `${platform}:${id}`, creatorKey: key, platform, id, url: `https://www.${platform}.com/p/${id}/`, views: Math.round(random() * 1e6), likes: Math.round(random() * 1e5), comments: Math.round(random() * 1e3), shares: null, publishedText: null, firstSeenAt: T0 + p * DAY, lastSeenAt: T0 + p * DAY + 1 });
     }
-    creatorRows.push({
+    part.creators.push({
       key, platform, handle, displayName: `Creator ${i}`, url: platform === 'youtube' ? `https://www.youtube.com/@${handle}` : platform === 'tiktok' ? `https://www.tiktok.com/@${handle}` : `https://www.instagram.com/${handle}/`,
       savedAt: start, firstSeenAt: start, lastSeenAt: last!.takenAt, latest: { takenAt: last!.takenAt, followers: last!.followers, following: last!.following, posts: last!.posts, likes: last!.likes, views: last!.views, exact: { ...last!.exact } },
       lists: i % 10 === 0 ? ['Spring campaign'] : [], tags: i % 7 === 0 ? ['food'] : [], notes: i % 5 === 0 ? 'Replied to our email; asked for rates.' : '',
     });
+    if (part.creators.length >= partSize) {
+      yield part;
+      part = { creators: [], snapshots: [], posts: [] };
+    }
   }
-  const { years, postSets } = bucketize(snapshotRows, postRows);
-  await db.transaction('rw', db.creators, db.snapshotYears, db.postSets, async () => {
-    await db.creators.bulkAdd(creatorRows);
-    await db.snapshotYears.bulkAdd(years);
-    await db.postSets.bulkAdd(postSets);
-  });
+  if (part.creators.length) yield part;
+}
+
+/** Writes the bench's library, one transaction per part of at most 200,000 snapshots. */
+export async function seedLibrary(db: LibraryDb, creators = 5_000, snapshotsPerCreator = 20, postsPerCreator = 6, spacingMs = 7 * DAY): Promise<void> {
+  const partSize = Math.max(1, Math.floor(200_000 / Math.max(1, snapshotsPerCreator)));
+  for (const rows of libraryParts({ creators, snapshotsPerCreator, postsPerCreator, spacingMs }, partSize)) {
+    const { years, postSets } = bucketize(rows.snapshots, rows.posts);
+    await db.transaction('rw', db.creators, db.snapshotYears, db.postSets, async () => {
+      await db.creators.bulkAdd(rows.creators);
+      await db.snapshotYears.bulkAdd(years);
+      await db.postSets.bulkAdd(postSets);
+    });
+  }
 }
 
 const now = () => performance.now();

@@ -29,7 +29,7 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
 ];
 
 export function CreatorsTable() {
-  const { db, rows, creators, details } = useLibrary();
+  const { db, rows, creators, figures } = useLibrary();
   const [filter, setFilter] = useState<RowFilter>({});
   const [sort, setSort] = useState<Sort>({ key: 'lastSeen', dir: 'desc' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -79,7 +79,7 @@ export function CreatorsTable() {
     <section className="stack-lg">
       <div className="spread">
         <h1>Creators <span className="muted count" data-testid="count">{shown.length === rows.length ? rows.length : `${shown.length} of ${rows.length}`}</span></h1>
-        {!details && <span className="muted small" role="status">Computing engagement and growth…</span>}
+        {!figures && <span className="muted small" role="status">Computing engagement and growth…</span>}
       </div>
       <div className="filters" role="search">
         <label className="grow">Search<input type="search" placeholder="Name, @handle, list or tag" value={filter.search ?? ''} onChange={(e) => set({ search: e.target.value })} /></label>

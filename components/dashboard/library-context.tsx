@@ -1,30 +1,54 @@
 /**
  * The library every dashboard page reads: the creators with their table rows, every
- * creator's snapshots and posts (loaded after the creators, so the table is usable first),
- * the settings, and the last database error. Read directly (an extension page shares the
- * extension's origin) and re-rendered when it changes (dexie-react-hooks).
+ * creator's figures from its snapshots and posts, the settings, and the last database
+ * error. Read directly (an extension page shares the extension's origin) and re-rendered
+ * when it changes (dexie-react-hooks for the creators and settings).
+ *
+ * The figures are loaded in a worker (lib/dashboard/figures.worker.ts), started with the
+ * page and asked as soon as the creators are read: IndexedDB deserialises what a thread
+ * reads on that thread, so the page's main thread only reads the creators, and the table is
+ * usable while the figures come in.
+ * Where there is no worker (the unit tests), they are loaded here, a range of creators at
+ * a time. They are loaded again when a snapshot or post is written anywhere (Dexie's
+ * storagemutated event: this page, the background, another tab).
  */
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { libraryDb, type LibraryDb } from '@/lib/db/db';
 import { describeDbError } from '@/lib/db/errors';
 import { listCreators } from '@/lib/db/creators';
 import { getSettings } from '@/lib/db/settings';
-import { loadDetails, type Details } from '@/lib/db/details';
-import { rowOf, type CreatorRow } from '@/lib/dashboard/rows';
+import { touchesDetails } from '@/lib/db/details';
+import { JumpMemo, type CreatorFigures } from '@/lib/dashboard/figures';
+import type { FiguresReply, FiguresRequest } from '@/lib/dashboard/figures.worker';
+import { loadFigures } from '@/lib/dashboard/load-figures';
+import { rowFrom, type CreatorRow } from '@/lib/dashboard/rows';
 import type { Creator, Settings } from '@/lib/schema';
 
 export interface Library {
   db: LibraryDb;
   creators: Creator[] | undefined;
   rows: CreatorRow[] | undefined;
-  details: Details | null;
+  /** Every creator's figures (growth, posts, jumps); null until they are first loaded. */
+  figures: Map<string, CreatorFigures> | null;
   settings: Settings | undefined;
   error: string | null;
 }
 
 const LibraryContext = createContext<Library | null>(null);
 export const useLibrary = (): Library => useContext(LibraryContext)!;
+
+/** Writes come in bursts (an import, a recorded visit): one load for each burst. */
+const SETTLE_MS = 100;
+
+function startWorker(): Worker | null {
+  try {
+    return typeof Worker === 'undefined' ? null : new Worker(new URL('../../lib/dashboard/figures.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+}
 
 export function LibraryProvider({ children }: { children: ReactNode }) {
   const db = libraryDb();
@@ -35,20 +59,83 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   };
   const creators = useLiveQuery(() => listCreators(db).catch(fail), []);
   const settings = useLiveQuery(() => getSettings(db).catch(fail), []);
-  // Snapshots and posts of every creator: loaded after the creators, so the table is usable first.
-  const details = useLiveQuery(() => (creators ? loadDetails(db).catch(fail) : undefined), [creators === undefined]) ?? null;
+  const [figures, setFigures] = useState<Map<string, CreatorFigures> | null>(null);
+  // The creators as they are when a load starts (the load here figures their posts' engagement with them).
+  const latest = useRef(creators);
+  latest.current = creators;
+  const start = useRef<() => void>(null);
+
+  useEffect(() => {
+    let worker = startWorker();
+    let id = 0;
+    let received = new Map<string, CreatorFigures>();
+    let abort: AbortController | null = null;
+    const memo = new JumpMemo();
+    const load = () => {
+      id++;
+      abort?.abort();
+      if (worker) {
+        received = new Map();
+        worker.postMessage({ type: 'load', id, now: Date.now() } satisfies FiguresRequest);
+        return;
+      }
+      abort = new AbortController();
+      loadFigures(db, { signal: abort.signal, memo, creators: latest.current }).then((f) => f && setFigures(f), fail);
+    };
+    if (worker) {
+      worker.onmessage = ({ data }: MessageEvent<FiguresReply>) => {
+        if (data.id !== id) return; // a load a newer one replaced
+        if (data.type === 'read') for (const [key, f] of data.figures) received.set(key, f);
+        else if (data.type === 'done') setFigures(received);
+        else setError(data.error);
+      };
+      // A worker that cannot start (its script refused): the figures are loaded here instead.
+      worker.onerror = () => {
+        worker?.terminate();
+        worker = null;
+        load();
+      };
+    }
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const changed = (parts: Record<string, unknown>) => {
+      if (!touchesDetails(parts, db.name)) return;
+      clearTimeout(settle);
+      settle = setTimeout(load, SETTLE_MS);
+    };
+    Dexie.on('storagemutated', changed);
+    // The first load waits for the creators: the table comes first (both would read at once).
+    let started = false;
+    start.current = () => {
+      if (started) return;
+      started = true;
+      load();
+    };
+    if (latest.current) start.current();
+    return () => {
+      start.current = null;
+      Dexie.on('storagemutated').unsubscribe(changed);
+      clearTimeout(settle);
+      abort?.abort();
+      worker?.terminate();
+    };
+  }, [db]);
+
+  useEffect(() => {
+    if (creators) start.current?.();
+  }, [creators === undefined]);
+
   const rows = useMemo(() => {
     if (!creators || !settings) return undefined;
     const now = Date.now();
-    return creators.map((c) => rowOf(c, settings, details?.snapshots.get(c.key), details?.posts.get(c.key), now));
-  }, [creators, settings, details]);
+    return creators.map((c) => rowFrom(c, settings, figures?.get(c.key), now));
+  }, [creators, settings, figures]);
 
   // For the benchmark: the table's rows are usable, then engagement and growth are filled in.
   useEffect(() => {
     if (rows && !performance.getEntriesByName('creator-lens:table-rows').length) performance.mark('creator-lens:table-rows');
-    if (rows && details) performance.mark('creator-lens:table-details');
-  }, [rows, details]);
+    if (rows && figures) performance.mark('creator-lens:table-details');
+  }, [rows, figures]);
 
-  const library: Library = { db, creators, rows, details, settings, error };
+  const library: Library = { db, creators, rows, figures, settings, error };
   return <LibraryContext.Provider value={library}>{children}</LibraryContext.Provider>;
 }

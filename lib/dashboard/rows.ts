@@ -1,14 +1,15 @@
 /**
  * The creators table's rows: each saved creator with its tier, engagement against its own
  * band, and growth — computed from the library, never invented (unknown stays null) — and
- * the table's filters and sorting. Pure, so it is tested in Node and fast for 5,000 rows.
+ * the table's filters and sorting. Pure, so it is tested in Node. A row computes only what
+ * the table shows (the weekly rate in one pass); jump detection runs once per creator when
+ * its snapshots change (figures.ts), and a row carries its result for the filters.
  */
 import { benchmarkFor, tierOf, verdict, type BenchmarkOverrides, type Position, type Tier, type TierBoundaries } from '../metrics/benchmarks';
-import { engagement, medianViews } from '../metrics/engagement';
-import { growth } from '../metrics/growth';
+import type { Jump } from '../metrics/growth';
 import type { Creator, Post, Snapshot } from '../schema';
 import type { Platform } from '../sites/types';
-import { recentOf } from '../library/as-reading';
+import { figuresOf, postFiguresOf, type CreatorFigures } from './figures';
 
 export interface CreatorRow {
   key: string;
@@ -21,6 +22,8 @@ export interface CreatorRow {
   medianViews: number | null;
   /** Compound follower growth per week over the snapshots kept; null with less than a day of them. */
   growthPerWeek: number | null;
+  /** Jumps in followers far outside the creator's own trend; null while unknown (not loaded, or fewer than five snapshots). */
+  jumps: readonly Jump[] | null;
   /** Lower-case text searched by the search box. */
   haystack: string;
 }
@@ -30,17 +33,20 @@ export interface RowSettings {
   benchmarkOverrides: BenchmarkOverrides;
 }
 
-/** A creator's row; `snapshots` and `posts` may be absent while they load (their columns stay unknown). */
+/** A creator's row; `snapshots` and `posts` may be absent while they load (their columns stay unknown). No jump detection. */
 export function rowOf(creator: Creator, settings: RowSettings, snapshots?: readonly Snapshot[], posts?: readonly Post[], now = Date.now()): CreatorRow {
+  return rowFrom(creator, settings, figuresOf(snapshots, posts), now);
+}
+
+/** A creator's row from its figures (loaded with the library's details; absent while they load). */
+export function rowFrom(creator: Creator, settings: RowSettings, figures?: CreatorFigures, now = Date.now()): CreatorRow {
   const followers = creator.latest?.followers ?? null;
   const tier = tierOf(followers, settings.tierBoundaries);
-  let rate: number | null = null;
-  let views: number | null = null;
-  if (posts?.length) {
-    const recent = recentOf(posts);
-    rate = engagement({ platform: creator.platform, followers, posts: recent, now }).engagement.median;
-    views = medianViews(recent, now);
-  }
+  // Figured at load for this creator's followers; figured here when they changed since (or were never figured).
+  const ahead = figures?.postFigures;
+  const posted = ahead && ahead.platform === creator.platform && ahead.followers === followers ? ahead : figures?.posts.length ? postFiguresOf(creator.platform, followers, figures.posts, now) : null;
+  const rate = posted?.engagement ?? null;
+  const views = posted?.medianViews ?? null;
   const v = tier && rate !== null ? verdict(rate, benchmarkFor(creator.platform, tier, settings.benchmarkOverrides)) : null;
   return {
     key: creator.key,
@@ -50,7 +56,8 @@ export function rowOf(creator: Creator, settings: RowSettings, snapshots?: reado
     engagement: rate,
     position: v?.position ?? null,
     medianViews: views,
-    growthPerWeek: snapshots && snapshots.length > 1 ? growth(snapshots).weeklyRate : null,
+    growthPerWeek: figures?.growthPerWeek ?? null,
+    jumps: figures?.jumps ?? null,
     haystack: `${creator.handle} ${creator.displayName ?? ''} ${creator.lists.join(' ')} ${creator.tags.join(' ')}`.toLowerCase(),
   };
 }

@@ -12,7 +12,15 @@
 import type { Post, Snapshot } from '../schema';
 
 /** The calendar year (UTC) a time falls in. */
-export const yearOf = (time: number): number => new Date(time).getUTCFullYear();
+export function yearOf(time: number): number {
+  // The last year seen is kept: an import asks 400,000 times, mostly about the same few years.
+  if (time >= cached.from && time < cached.to) return cached.year;
+  const year = new Date(time).getUTCFullYear();
+  if (!(year >= 1000 && year < 100_000)) return year; // Date.UTC reads years 0–99 as 1900–1999
+  cached = { year, from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1) };
+  return year;
+}
+let cached = { year: NaN, from: 0, to: 0 };
 
 /** A creator's snapshots in one year, oldest first; [creatorKey+takenAt] is unique. */
 export interface SnapshotYear {

@@ -69,12 +69,64 @@ function validateEstimate(name: string, e: Estimate | null | undefined, problems
   }
 }
 
-function percentiles(values: Float64Array): Percentiles {
-  values.sort();
-  const at = (q: number) => values[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+/**
+ * P10 / P50 / P90: the values at ranks ⌊q·n⌋ of the sorted samples, found by selection
+ * (quickselect, O(n)) instead of sorting all of them: two sorts of 10,000 samples were half
+ * of the projection's time. The same values as sorting (a zero keeps the sign sorting would
+ * give it). Reorders `values`. The mean is summed in sample order (sorting summed it in
+ * sorted order: the two differ in the last digits only; nothing shows or stores the mean).
+ */
+export function percentilesOf(values: Float64Array): Percentiles {
+  const n = values.length;
   let sum = 0;
-  for (const v of values) sum += v;
-  return { p10: at(0.1), p50: at(0.5), p90: at(0.9), mean: sum / values.length };
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  const rank = (q: number) => Math.min(n - 1, Math.floor(q * n));
+  if (Number.isNaN(sum)) {
+    // NaN has no place among the others: sort as before (NaN last).
+    values.sort();
+    return { p10: values[rank(0.1)]!, p50: values[rank(0.5)]!, p90: values[rank(0.9)]!, mean: sum / n };
+  }
+  const [k10, k50, k90] = [rank(0.1), rank(0.5), rank(0.9)];
+  select(values, 0, n - 1, k50);
+  if (k10 < k50) select(values, 0, k50 - 1, k10);
+  if (k90 > k50) select(values, k50 + 1, n - 1, k90);
+  const at = (k: number) => (values[k] === 0 ? signedZeroAt(values, k) : values[k]!);
+  return { p10: at(k10), p50: at(k50), p90: at(k90), mean: sum / n };
+}
+
+/** Puts the k-th smallest of values[lo..hi] at k, smaller ones before it and larger ones after (Hoare, median-of-three pivot). */
+function select(a: Float64Array, lo: number, hi: number, k: number): void {
+  while (hi > lo) {
+    const x = a[lo]!;
+    const y = a[(lo + hi) >> 1]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/** The zero at rank k of the sorted values: sorting puts −0 before +0. */
+function signedZeroAt(values: Float64Array, k: number): number {
+  let below = 0;
+  let negativeZeros = 0;
+  for (const v of values) {
+    if (v < 0) below++;
+    else if (v === 0 && Object.is(v, -0)) negativeZeros++;
+  }
+  return k < below + negativeZeros ? -0 : 0;
 }
 
 export function projectRange(input: RangeInput): RangeProjection {
@@ -119,8 +171,8 @@ export function projectRange(input: RangeInput): RangeProjection {
   const costKnown = cost > 0;
   return {
     expected,
-    roi: costKnown ? percentiles(rois) : null,
-    revenue: percentiles(revenues),
+    roi: costKnown ? percentilesOf(rois) : null,
+    revenue: percentilesOf(revenues),
     probabilityBreakEven: costKnown ? breakEven / samples : null,
     samples,
     seed,

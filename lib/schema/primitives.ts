@@ -14,10 +14,15 @@ const HOSTS = new Set(siteHosts());
 /** A count the page showed: a whole number ≥ 0, or null when it showed none. */
 export const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullable();
 export const text = (max: number) => z.string().max(max);
+// Most URLs are "https://<a site's host>" and then "/", "?", "#" or nothing: the URL parser
+// accepts every such string (past the host, nothing makes it fail) and reads that host, so
+// only the others are parsed (an import checks 140,000 URLs at 20,000 creators).
+const PLAIN_SITE_URL = new RegExp(`^https://(?:${[...HOSTS].map((h) => h.replaceAll('.', '\\.')).join('|')})(?:[/?#]|$)`);
 export const siteUrl = z
   .string()
   .max(2048)
   .refine((u) => {
+    if (PLAIN_SITE_URL.test(u)) return true;
     try {
       const url = new URL(u);
       return url.protocol === 'https:' && HOSTS.has(url.hostname);

@@ -35,7 +35,9 @@ export async function importFile(db: LibraryDb, file: ExportFile): Promise<Impor
     await db.transaction('rw', db.tables, async () => {
       // References first: every snapshot, post and deal must belong to a creator in the file or the library.
       const fileKeys = new Set(file.creators.map((c) => c.key));
-      const needed = [...new Set([...file.snapshots, ...file.posts, ...file.deals, ...file.bookings, ...file.postObservations].map((x) => x.creatorKey).filter((k) => !fileKeys.has(k)))];
+      const outside = new Set<string>();
+      for (const rows of [file.snapshots, file.posts, file.deals, file.bookings, file.postObservations]) for (const x of rows) if (!fileKeys.has(x.creatorKey)) outside.add(x.creatorKey);
+      const needed = [...outside];
       const found = await db.creators.bulkGet(needed);
       const missing = needed.filter((_, i) => !found[i]);
       if (missing.length) throw new ImportProblem([`Snapshots, posts or deals refer to creators that are neither in the file nor in your library: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}.`]);

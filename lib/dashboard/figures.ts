@@ -1,0 +1,106 @@
+/**
+ * What the creators table needs of each creator's snapshots and posts, computed once per
+ * load and kept instead of the snapshots themselves: the weekly growth rate (one pass), the
+ * posts with their engagement and median views (figured with the creator's latest
+ * followers at load time; a row figures them again if its followers differ), and the
+ * jumps in followers (lib/metrics/growth.ts), judged again only for creators whose
+ * snapshots changed since the last load.
+ * Pure; load-figures.ts reads them from the library.
+ */
+import { engagement, medianViews } from '../metrics/engagement';
+import { jumpsIn, weeklyRate, type Jump } from '../metrics/growth';
+import { recentOf } from '../library/as-reading';
+import type { Post, Snapshot } from '../schema';
+import type { Platform } from '../sites/types';
+
+/** A creator's posts summarised as the table shows them, and what they were figured with. */
+export interface PostFigures {
+  platform: Platform;
+  followers: number | null;
+  /** Median engagement rate of the recent posts; null when the pages showed no likes or comments. */
+  engagement: number | null;
+  medianViews: number | null;
+}
+
+/** Engagement and median views of a creator's posts (both null without posts). */
+export function postFiguresOf(platform: Platform, followers: number | null, posts: readonly Post[], now: number): PostFigures {
+  if (!posts.length) return { platform, followers, engagement: null, medianViews: null };
+  const recent = recentOf(posts);
+  return { platform, followers, engagement: engagement({ platform, followers, posts: recent, now }).engagement.median, medianViews: medianViews(recent, now) };
+}
+
+export interface CreatorFigures {
+  /** Compound follower growth per week over the snapshots kept; null with less than a day of them. */
+  growthPerWeek: number | null;
+  posts: readonly Post[];
+  /** Jumps far outside the creator's own trend; null when none could be judged (fewer than five snapshots). */
+  jumps: readonly Jump[] | null;
+  /** The posts' engagement and views, when figured ahead (at load, for the creator as it was then). */
+  postFigures?: PostFigures;
+}
+
+/** A history's identity for the memo: the count, and sums of times and followers (order-weighted too). */
+function fingerprint(snapshots: readonly Snapshot[]): [number, number, number, number] {
+  let times = 0;
+  let counts = 0;
+  let weighted = 0;
+  for (let i = 0; i < snapshots.length; i++) {
+    const s = snapshots[i]!;
+    const f = s.followers ?? -1;
+    times += s.takenAt;
+    counts += f;
+    weighted += (i + 1) * f + (i % 7) * s.takenAt;
+  }
+  return [snapshots.length, times, counts, weighted];
+}
+
+const samePrint = (a: readonly number[], b: readonly number[]) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+
+/**
+ * Jump detection per creator, kept between loads: a creator's jumps are judged again only
+ * when its snapshots changed. `commit()` ends a load and forgets the creators it did not see.
+ */
+export class JumpMemo {
+  private kept = new Map<string, { print: readonly number[]; jumps: readonly Jump[] | null }>();
+  private seen = new Map<string, { print: readonly number[]; jumps: readonly Jump[] | null }>();
+  /** How many histories were judged (not taken from the memo), for the tests. */
+  judged = 0;
+
+  of(creatorKey: string, snapshots: readonly Snapshot[]): readonly Jump[] | null {
+    const print = fingerprint(snapshots);
+    let entry = this.kept.get(creatorKey) ?? this.seen.get(creatorKey);
+    if (!entry || !samePrint(entry.print, print)) {
+      const { jumps, note } = jumpsIn(snapshots);
+      this.judged++;
+      entry = { print, jumps: note === null ? jumps : null };
+    }
+    this.seen.set(creatorKey, entry);
+    return entry.jumps;
+  }
+
+  commit(): void {
+    this.kept = this.seen;
+    this.seen = new Map();
+  }
+}
+
+/** What a creator's posts' engagement is figured with: its platform and latest followers. */
+export type Subject = { platform: Platform; followers: number | null };
+
+/**
+ * The subject of a creator known only by its key and snapshots: the platform its key names,
+ * and the followers of its latest snapshot (which is what a creator's latest numbers are
+ * when it was recorded; a row whose followers differ figures its engagement again).
+ */
+export function subjectOf(creatorKey: string, snapshots: readonly Snapshot[] | undefined): Subject {
+  let latest: Snapshot | undefined;
+  for (const s of snapshots ?? []) if (!latest || s.takenAt >= latest.takenAt) latest = s;
+  return { platform: creatorKey.slice(0, creatorKey.indexOf(':')) as Platform, followers: latest?.followers ?? null };
+}
+
+/** A creator's figures; with `subject` and `now`, its posts' engagement is figured ahead too. */
+export function figuresOf(snapshots: readonly Snapshot[] | undefined, posts: readonly Post[] | undefined, jumps: readonly Jump[] | null = null, subject?: Subject, now?: number): CreatorFigures {
+  const figures: CreatorFigures = { growthPerWeek: snapshots ? weeklyRate(snapshots) : null, posts: posts ?? [], jumps };
+  if (subject && now !== undefined) figures.postFigures = postFiguresOf(subject.platform, subject.followers, figures.posts, now);
+  return figures;
+}
