@@ -4,30 +4,16 @@
  * Intl.NumberFormat in the page's language. Nothing here invents a number — a count the
  * page did not show stays unknown, with the reason.
  */
-import { benchmarkFor, DEFAULT_TIER_BOUNDARIES, tierOf, verdict, type BenchmarkOverrides, type Position, type Tier, type TierBoundaries } from '../metrics/benchmarks';
+import { benchmarkFor, DEFAULT_TIER_BOUNDARIES, tierOf, verdict, type Position, type Tier, type TierBoundaries } from '../metrics/benchmarks';
 import { engagement, medianViews } from '../metrics/engagement';
 import { parseCount } from '../parse-count';
 import { formatPercent } from '../roi/money';
-import type { Assumptions } from '../schema';
+import type { CreatorView } from '../protocol/payloads';
 import type { ProfileReading } from '../sites/types';
 import { vocabularyOf } from '../sites/platforms';
 
-/** What the background knows about the creator on the page (sent with the reading's answer). */
-export interface CreatorView {
-  creatorKey: string;
-  saved: boolean;
-  lists: string[];
-  /** Every list name in the library, for "add to list". */
-  allLists: string[];
-  /** The latest snapshot before this visit, for growth. */
-  previous: { takenAt: number; followers: number | null } | null;
-  settings: {
-    currency: string;
-    assumptions: Assumptions;
-    tierBoundaries: TierBoundaries;
-    benchmarkOverrides: BenchmarkOverrides;
-  };
-}
+/** What the background knows about the creator on the page: the protocol's payload (one definition). */
+export type { CreatorView } from '../protocol/payloads';
 
 export interface Figure {
   label: string;
