@@ -303,7 +303,7 @@ table; the floor, a raw IndexedDB \`getAll\` of the same three stores in the sam
 interactive under 500 ms, no task over 200 ms while the details fill in, details within 1.5× the
 raw read. Medians (p95).
 
-| library | interactive ms | vs empty | details ms | raw read ms | details ÷ raw | longest task after interactive ms | longest task ms | TTI ms | sort click ms | JS heap MB |
+| library | interactive ms | vs empty | details ms | raw read ms | details ÷ raw | longest task after interactive ms | longest task ms | TTI ms | sort click ms | page JS heap after GC, MB |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${dashboards.map((d) => `| ${d.label} | ${st(d.interactive)} | ${x(d.interactive.median, emptyDashboard.interactive.median)} | ${st(d.details)} | ${st(d.rawRead)} | ${d.creators ? `**${x(d.details.median, d.rawRead.median)}**` : ''} | ${st(d.longestAfterInteractive)} | ${st(d.longest)} | ${st(d.tti)} | ${Number.isFinite(d.sortClick.median) ? st(d.sortClick) : ''} | ${d.heapMb.median.toFixed(0)} |`).join('\n')}
 
