@@ -4,10 +4,10 @@
  * error. Read directly (an extension page shares the extension's origin) and re-rendered
  * when it changes (dexie-react-hooks for the creators and settings).
  *
- * The figures are loaded in a worker (lib/dashboard/figures.worker.ts), started with the
- * page and asked as soon as the creators are read: IndexedDB deserialises what a thread
- * reads on that thread, so the page's main thread only reads the creators, and the table is
- * usable while the figures come in.
+ * The figures are loaded in a worker (lib/dashboard/figures.worker.ts), started as soon as
+ * the creators are read (starting it with the page slowed the table by some 40 ms on two
+ * cores): IndexedDB deserialises what a thread reads on that thread, so the page's main
+ * thread only reads the creators, and the table is usable while the figures come in.
  * Where there is no worker (the unit tests), they are loaded here, a range of creators at
  * a time. They are loaded again when a snapshot or post is written anywhere (Dexie's
  * storagemutated event: this page, the background, another tab).
@@ -66,7 +66,8 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   const start = useRef<() => void>(null);
 
   useEffect(() => {
-    let worker = startWorker();
+    let worker: Worker | null = null;
+    let workerTried = false;
     let id = 0;
     let received = new Map<string, CreatorFigures>();
     let abort: AbortController | null = null;
@@ -74,6 +75,11 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
     const load = () => {
       id++;
       abort?.abort();
+      if (!workerTried) {
+        workerTried = true;
+        worker = startWorker();
+        if (worker) listen(worker);
+      }
       if (worker) {
         received = new Map();
         worker.postMessage({ type: 'load', id, now: Date.now() } satisfies FiguresRequest);
@@ -82,7 +88,7 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
       abort = new AbortController();
       loadFigures(db, { signal: abort.signal, memo, creators: latest.current }).then((f) => f && setFigures(f), fail);
     };
-    if (worker) {
+    function listen(worker: Worker) {
       worker.onmessage = ({ data }: MessageEvent<FiguresReply>) => {
         if (data.id !== id) return; // a load a newer one replaced
         if (data.type === 'read') for (const [key, f] of data.figures) received.set(key, f);
@@ -91,11 +97,14 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
       };
       // A worker that cannot start (its script refused): the figures are loaded here instead.
       worker.onerror = () => {
-        worker?.terminate();
-        worker = null;
+        worker.terminate();
+        stop();
         load();
       };
     }
+    const stop = () => {
+      worker = null;
+    };
     let settle: ReturnType<typeof setTimeout> | undefined;
     const changed = (parts: Record<string, unknown>) => {
       if (!touchesDetails(parts, db.name)) return;

@@ -18,11 +18,13 @@ export const text = (max: number) => z.string().max(max);
 // accepts every such string (past the host, nothing makes it fail) and reads that host, so
 // only the others are parsed (an import checks 140,000 URLs at 20,000 creators).
 const PLAIN_SITE_URL = new RegExp(`^https://(?:${[...HOSTS].map((h) => h.replaceAll('.', '\\.')).join('|')})(?:[/?#]|$)`);
+/** An https URL on a site's host, told without parsing (see above); false says nothing. */
+export const isPlainSiteUrl = (u: string): boolean => PLAIN_SITE_URL.test(u);
 export const siteUrl = z
   .string()
   .max(2048)
   .refine((u) => {
-    if (PLAIN_SITE_URL.test(u)) return true;
+    if (isPlainSiteUrl(u)) return true;
     try {
       const url = new URL(u);
       return url.protocol === 'https:' && HOSTS.has(url.hostname);

@@ -2,13 +2,17 @@
  * The import's fast paths give what the plain code gave: duplicates found without a key
  * string per row (lib/db/transfer/merge.ts), site URLs accepted without parsing when they
  * plainly start with a site's host (lib/schema/primitives.ts), the year of a time from the
- * last year seen (lib/db/layout.ts).
+ * last year seen (lib/db/layout.ts), and snapshots the schema would take unchanged taken
+ * without zod (lib/db/transfer/plain.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { yearOf } from '../../lib/db/layout';
 import { duplicatesIn } from '../../lib/db/transfer/merge';
-import type { ExportFile } from '../../lib/db/transfer';
+import { isPlainPost, isPlainSnapshot, PLAIN_POST_KEYS, PLAIN_SNAPSHOT_KEYS } from '../../lib/db/transfer/plain';
+import { parseExportJson, type ExportFile } from '../../lib/db/transfer';
+import { ExportFileSchema, LIBRARY_VERSION, PostSchema, SnapshotSchema } from '../../lib/schema';
+import { PROFILE_COUNTS } from '../../lib/sites/types';
 import { siteUrl } from '../../lib/schema/primitives';
 import { siteHosts } from '../../lib/sites/platforms';
 
@@ -73,5 +77,85 @@ describe('the import’s fast paths', () => {
     fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...edges), fc.integer({ min: -8.64e15, max: 8.64e15 }), fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 0, 1) })), { maxLength: 50 }), (times) => {
       expect(times.map(yearOf)).toEqual(times.map((t) => new Date(t).getUTCFullYear()));
     }), { numRuns: 300 });
+  });
+
+  describe('snapshots taken without zod', () => {
+    const valid = { creatorKey: 'tiktok:maya.bakes', takenAt: 1_700_000_000_000, followers: 2_600_000, following: 12, posts: 300, likes: null, views: null, exact: { followers: true, following: true, posts: true, likes: false, views: false }, source: 'auto', readerVersion: 1 };
+    // Near-valid snapshots: each field kept, dropped, or swapped for something the schema may refuse; sometimes an extra key.
+    const odd = fc.constantFrom<unknown>(undefined, null, -1, 0, 1.5, 2 ** 53, 8.64e15, 8.64e15 + 1, 1e6, 1e6 + 1, '', '5', 'auto', 'manual', 'other', 'tiktok:x', 'tiktok:has space', 'x'.repeat(130), true, false, [], {}, { ...valid.exact }, { ...valid.exact, extra: true }, { followers: true });
+    const snapshot = fc.record({
+      changes: fc.array(fc.tuple(fc.constantFrom(...PLAIN_SNAPSHOT_KEYS, 'extra', '__proto__', 'constructor'), odd), { maxLength: 3 }),
+      id: fc.option(fc.integer({ min: -2, max: 5 }), { nil: undefined }),
+    }).map(({ changes, id }) => {
+      const s: Record<string, unknown> = JSON.parse(JSON.stringify(valid));
+      if (id !== undefined) s.id = id;
+      for (const [k, v] of changes) {
+        if (v === undefined) delete s[k];
+        else Object.defineProperty(s, k, { value: v, enumerable: true, configurable: true, writable: true });
+      }
+      return JSON.parse(JSON.stringify(s)) as unknown; // as a file has it
+    });
+
+    test('whatever the quick test takes, zod takes unchanged; what it leaves, zod still judges', () => {
+      let taken = 0;
+      let left = 0;
+      fc.assert(fc.property(snapshot, (s) => {
+        if (!isPlainSnapshot(s)) return void left++;
+        taken++;
+        const r = SnapshotSchema.safeParse(s);
+        expect(r.success).toBe(true);
+        expect(r.data).toEqual(s);
+        expect(Object.keys(r.data!).sort()).toEqual(Object.keys(s as object).sort());
+      }), { numRuns: 3_000 });
+      expect(taken).toBeGreaterThan(100);
+      expect(left).toBeGreaterThan(100);
+    });
+
+    test('its keys are the schema’s (a change to SnapshotSchema fails here first)', () => {
+      expect([...PLAIN_SNAPSHOT_KEYS].sort()).toEqual(Object.keys(SnapshotSchema.shape).sort());
+      expect(Object.keys(SnapshotSchema.shape.exact.shape).sort()).toEqual([...PROFILE_COUNTS].sort());
+      expect(isPlainSnapshot(valid)).toBe(true);
+      expect(SnapshotSchema.safeParse(valid).success).toBe(true);
+    });
+
+    const validPost = { key: 'tiktok:7391234567890123456', creatorKey: 'tiktok:maya.bakes', platform: 'tiktok', id: '7391234567890123456', url: 'https://www.tiktok.com/@maya.bakes/video/7391234567890123456', views: 10, likes: 2, comments: null, shares: 0, publishedText: null, firstSeenAt: 5, lastSeenAt: 6 };
+    const oddPost = fc.constantFrom<unknown>(undefined, null, -1, 0, 1.5, 2 ** 53, 'tiktok', 'youtube', 'myspace', '', 'x'.repeat(65), 'x'.repeat(101), 'tiktok:1', 'youtube:7391234567890123456', 'https://www.youtube.com/watch?v=1', 'http://www.tiktok.com/', 'https://evil.com/', 'https://WWW.TIKTOK.COM/x', `https://www.tiktok.com/${'a'.repeat(2050)}`, 'tiktok:has space', '3 days ago', true, {});
+    const post = fc.array(fc.tuple(fc.constantFrom(...PLAIN_POST_KEYS, 'extra', '__proto__'), oddPost), { maxLength: 3 }).map((changes) => {
+      const p: Record<string, unknown> = { ...validPost };
+      for (const [k, v] of changes) {
+        if (v === undefined) delete p[k];
+        else Object.defineProperty(p, k, { value: v, enumerable: true, configurable: true, writable: true });
+      }
+      return JSON.parse(JSON.stringify(p)) as unknown;
+    });
+
+    test('posts: whatever the quick test takes, zod takes unchanged; its keys are the schema’s', () => {
+      let taken = 0;
+      let left = 0;
+      fc.assert(fc.property(post, (p) => {
+        if (!isPlainPost(p)) return void left++;
+        taken++;
+        const r = PostSchema.safeParse(p);
+        expect(r.success).toBe(true);
+        expect(r.data).toEqual(p);
+      }), { numRuns: 3_000 });
+      expect(taken).toBeGreaterThan(100);
+      expect(left).toBeGreaterThan(100);
+      expect([...PLAIN_POST_KEYS].sort()).toEqual(Object.keys(PostSchema.shape).sort());
+      expect(isPlainPost(validPost)).toBe(true);
+    });
+
+    test('a file: the same result as zod over all of it, taken or refused', () => {
+      const file = (snapshots: unknown[], posts: unknown[]) => ({ format: 'creator-lens-library', schemaVersion: LIBRARY_VERSION, exportedAt: 1, creators: [], snapshots, posts, deals: [], settings: null, campaigns: [], bookings: [], postObservations: [] });
+      fc.assert(fc.property(fc.array(snapshot, { maxLength: 6 }), fc.array(post, { maxLength: 4 }), (snapshots, posts) => {
+        const text = JSON.stringify(file(snapshots, posts));
+        const zod = ExportFileSchema.safeParse(JSON.parse(text));
+        // What parseExportJson gave when zod checked every snapshot (json.ts at commit a31a5f9).
+        const before = zod.success
+          ? duplicatesIn(zod.data).length ? { ok: false, errors: duplicatesIn(zod.data) } : { ok: true, file: zod.data }
+          : { ok: false, errors: zod.error.issues.slice(0, 20).map((i) => `${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(file)'}: ${i.message}`) };
+        expect(parseExportJson(text)).toEqual(before);
+      }), { numRuns: 500 });
+    });
   });
 });

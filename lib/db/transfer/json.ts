@@ -1,11 +1,12 @@
 /** The JSON export: lossless, carries the library version; export → wipe → import gives back the same data. */
-import { ExportFileSchema, FORMAT, type ExportFile, type Snapshot } from '../../schema';
+import { ExportFileSchema, FORMAT, type ExportFile, type Post, type Snapshot } from '../../schema';
 import { DB_VERSION, type LibraryDb } from '../db';
 import { allPosts } from '../posts';
 import { allSnapshots } from '../snapshots';
 import { upgradeV1Creator, upgradeV4Creator } from '../upgrades';
 import { importFile, type ImportResult } from './import';
 import { duplicatesIn } from './merge';
+import { isPlainPost, isPlainSnapshot } from './plain';
 
 /** Larger files are refused before parsing (a whole library is a few MB per 10,000 snapshots). */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -67,7 +68,14 @@ export function parseExportJson(text: string): { ok: true; file: ExportFile } | 
       return copy;
     });
   }
-  const parsed = ExportFileSchema.safeParse(raw);
+  // Snapshots and posts the schema would take exactly as they are skip zod (plain.ts); if
+  // any of them is not plainly valid, zod checks them all, so a refused file has zod's own messages.
+  const { snapshots, posts } = top;
+  const plainSnapshots = Array.isArray(snapshots) && snapshots.length <= 10_000_000 && snapshots.every(isPlainSnapshot);
+  const plainPosts = Array.isArray(posts) && posts.length <= 2_000_000 && posts.every(isPlainPost);
+  const parsed = ExportFileSchema.safeParse({ ...top, ...(plainSnapshots && { snapshots: [] }), ...(plainPosts && { posts: [] }) });
+  if (parsed.success && plainSnapshots) parsed.data.snapshots = snapshots as Snapshot[];
+  if (parsed.success && plainPosts) parsed.data.posts = posts as Post[];
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.slice(0, 20).map((i) => `${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(file)'}: ${i.message}`) };
   }

@@ -1,0 +1,69 @@
+/**
+ * Quick tests for the rows that are most of an export file — 400,000 snapshots and 120,000
+ * posts at 20,000 creators — that accept a row only when the schema (lib/schema/library.ts
+ * SnapshotSchema, PostSchema) would accept it exactly as it is: the same keys, types and
+ * bounds, and nothing for zod to change. Those are taken as they are; if any row is not
+ * plainly valid, zod checks them all, and the rest of the file always, so a file is refused
+ * with zod's own messages. Checking a snapshot with zod costs about 4.6 µs in the
+ * extension's pages (no eval, so no compiled fast path), this well under a microsecond.
+ * tests/unit/import-fast-paths.test.ts holds them to the schema: whatever they accept, zod
+ * accepts unchanged, and their keys are the schema's.
+ */
+import { CREATOR_KEY, isPlainSiteUrl } from '../../schema/primitives';
+import { PLATFORMS } from '../../sites/platforms';
+import { PROFILE_COUNTS } from '../../sites/types';
+
+/** The snapshot's keys, as SnapshotSchema has them (`id` may be left out). */
+export const PLAIN_SNAPSHOT_KEYS = [...PROFILE_COUNTS, 'id', 'creatorKey', 'takenAt', 'exact', 'source', 'readerVersion'] as const;
+
+const isCount = (v: unknown) => v === null || (Number.isSafeInteger(v) && (v as number) >= 0);
+const isTime = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 8.64e15;
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
+export function isPlainSnapshot(s: unknown): boolean {
+  if (!isPlainObject(s)) return false;
+  let keys = 0;
+  for (const k in s) {
+    if (!Object.hasOwn(s, k)) return false;
+    keys++;
+  }
+  // Every key one of the schema's, each present but `id` (and `id` counted only when there).
+  if (keys !== (Object.hasOwn(s, 'id') ? 11 : 10)) return false;
+  for (const k of PROFILE_COUNTS) if (!Object.hasOwn(s, k) || !isCount(s[k])) return false;
+  if (Object.hasOwn(s, 'id') && !(Number.isSafeInteger(s.id) && (s.id as number) > 0)) return false;
+  const { creatorKey, takenAt, exact, source, readerVersion } = s;
+  if (typeof creatorKey !== 'string' || creatorKey.length > 120 || !CREATOR_KEY.test(creatorKey)) return false;
+  if (!isTime(takenAt) || (source !== 'auto' && source !== 'manual')) return false;
+  if (!(Number.isSafeInteger(readerVersion) && (readerVersion as number) >= 0 && (readerVersion as number) <= 1_000_000)) return false;
+  if (!isPlainObject(exact)) return false;
+  let flags = 0;
+  for (const k in exact) {
+    if (!Object.hasOwn(exact, k)) return false;
+    flags++;
+  }
+  if (flags !== PROFILE_COUNTS.length) return false;
+  for (const k of PROFILE_COUNTS) if (typeof exact[k] !== 'boolean') return false;
+  return true;
+}
+
+/** The post's keys, as PostSchema has them (all required). */
+export const PLAIN_POST_KEYS = ['key', 'creatorKey', 'platform', 'id', 'url', 'views', 'likes', 'comments', 'shares', 'publishedText', 'firstSeenAt', 'lastSeenAt'] as const;
+const PLATFORM_NAMES: ReadonlySet<unknown> = new Set(PLATFORMS);
+
+export function isPlainPost(p: unknown): boolean {
+  if (!isPlainObject(p)) return false;
+  let keys = 0;
+  for (const k in p) {
+    if (!Object.hasOwn(p, k)) return false;
+    keys++;
+  }
+  if (keys !== PLAIN_POST_KEYS.length) return false;
+  const { key, creatorKey, platform, id, url, publishedText } = p;
+  if (!PLATFORM_NAMES.has(platform) || typeof id !== 'string' || id.length < 1 || id.length > 64) return false;
+  if (typeof key !== 'string' || key.length > 120 || key !== `${platform as string}:${id}`) return false;
+  if (typeof creatorKey !== 'string' || creatorKey.length > 120 || !CREATOR_KEY.test(creatorKey)) return false;
+  if (typeof url !== 'string' || url.length > 2048 || !isPlainSiteUrl(url)) return false;
+  if (!isCount(p.views) || !isCount(p.likes) || !isCount(p.comments) || !isCount(p.shares)) return false;
+  if (publishedText !== null && !(typeof publishedText === 'string' && publishedText.length <= 100)) return false;
+  return isTime(p.firstSeenAt) && isTime(p.lastSeenAt);
+}
