@@ -76,7 +76,7 @@ export function* libraryParts(shape: LibraryShape = {}, partSize = Infinity): Ge
     }
     for (let p = 0; p < postsPerCreator; p++) {
       const id = `${i}x${p}`;
-      part.posts.push({ key: `${platform}:${id}`, creatorKey: key, platform, id, url: `https://www.${platform}.com/p/${id}/`, views: Math.round(random() * 1e6), likes: Math.round(random() * 1e5), comments: Math.round(random() * 1e3), shares: null, publishedText: null, firstSeenAt: T0 + p * DAY, lastSeenAt: T0 + p * DAY + 1 });
+      part.posts.push({ key: `${platform}:${id}`, creatorKey: key, platform, id, url: `https://www.${platform}.com/p/${id}/`, views: Math.round(random() * 1e6), likes: Math.round(random() * 1e5), comments: Math.round(random() * 1e3), shares: null, publishedText: null, saves: null, publishedAt: null, kind: null, exact: { views: false, likes: false, comments: false, shares: false, saves: false }, pinned: false, sponsored: false, collab: false, likesHidden: false, source: null, firstSeenAt: T0 + p * DAY, lastSeenAt: T0 + p * DAY + 1 });
     }
     part.creators.push({
       key, platform, handle, displayName: `Creator ${i}`, url: platform === 'youtube' ? `https://www.youtube.com/@${handle}` : platform === 'tiktok' ? `https://www.tiktok.com/@${handle}` : `https://www.instagram.com/${handle}/`,

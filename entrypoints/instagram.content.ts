@@ -12,8 +12,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main: () => {
     const ctx = new QuietContext('instagram', { matches: instagram.matches, runAt: 'document_idle', noScriptStartedPostMessage: true });
-    // The page's own per-post data (lib/capture): collected, not yet sent or shown.
-    startCapture(ctx, instagramCapture);
-    runContentScript(ctx, instagram, createOverlay(ctx, instagram.id));
+    // The page's own per-post data (lib/capture) joins each profile reading's recent posts.
+    const capture = startCapture(ctx, instagramCapture);
+    runContentScript(ctx, instagram, createOverlay(ctx, instagram.id), capture);
   },
 });

@@ -12,8 +12,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main: () => {
     const ctx = new QuietContext('tiktok', { matches: tiktok.matches, runAt: 'document_idle', noScriptStartedPostMessage: true });
-    // The page's own per-post data (lib/capture): collected, not yet sent or shown.
-    startCapture(ctx, tiktokCapture);
-    runContentScript(ctx, tiktok, createOverlay(ctx, tiktok.id));
+    // The page's own per-post data (lib/capture) joins each profile reading's recent posts.
+    const capture = startCapture(ctx, tiktokCapture);
+    runContentScript(ctx, tiktok, createOverlay(ctx, tiktok.id), capture);
   },
 });

@@ -12,8 +12,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main: () => {
     const ctx = new QuietContext('youtube', { matches: youtube.matches, runAt: 'document_idle', noScriptStartedPostMessage: true });
-    // The page's own per-post data (lib/capture): collected, not yet sent or shown.
-    startCapture(ctx, youtubeCapture);
-    runContentScript(ctx, youtube, createOverlay(ctx, youtube.id));
+    // The page's own per-post data (lib/capture) joins each profile reading's recent posts.
+    const capture = startCapture(ctx, youtubeCapture);
+    runContentScript(ctx, youtube, createOverlay(ctx, youtube.id), capture);
   },
 });

@@ -4,9 +4,16 @@
  * background. The overlay is handed in by the entry point (lib/ never imports components/).
  */
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Collector } from './capture/collector';
+import { mergeRecent } from './capture/merge';
+import { creatorKey } from './capture/store';
 import { sendMessage, type ReadingAck } from './protocol';
-import type { Reading, Site } from './sites/types';
+import { normalHandle } from './sites/posts/extract';
+import type { ProfileReading, Reading, RecentPost, Site } from './sites/types';
 import { watchPage } from './sites/watch';
+
+/** Posts the page's app loads as the user scrolls come in bursts: one update per this long. */
+export const POSTS_UPDATE_MS = 250;
 
 /** What the content script tells the panel (components/overlay/mount.tsx builds it). */
 export interface OverlayController {
@@ -35,23 +42,80 @@ export class QuietContext extends ContentScriptContext {
   }
 }
 
-export function runContentScript(ctx: ContentScriptContext, site: Site, overlay: OverlayController): void {
+/** What changes a post's line in the panel and the library (not when it was captured). */
+function fingerprint(recent: readonly RecentPost[]): string {
+  return recent.map((p) => `${p.id}:${p.views}:${p.likes}:${p.comments}:${p.shares}:${p.publishedAt}:${+p.pinned}${+p.sponsored}${+p.likesHidden}`).join('|');
+}
+
+/**
+ * The reading with the posts the page's own data carried for its creator (lib/capture).
+ * The capture reads responses for the creator the URL names; where the URL names only an
+ * id (a YouTube /channel/UC… page) or nothing, the reader's handle tells it whose posts to
+ * read. A reading that names someone other than the URL's creator gets none: the page may
+ * still show the previous profile.
+ */
+export function withCapturedPosts(reading: ProfileReading, capture: Collector | null): ProfileReading {
+  if (!capture) return reading;
+  const handle = normalHandle(reading.handle);
+  const subject = capture.viewSubject();
+  if (!subject) capture.identify({ handle });
+  else if (creatorKey(subject) !== handle) {
+    if (!subject.ownerId || normalHandle(subject.handle)) return reading;
+    capture.identify({ ...subject, handle });
+  }
+  const posts = capture.postsFor(handle);
+  return posts.length === 0 ? reading : { ...reading, recent: mergeRecent(reading.recent, posts) };
+}
+
+export function runContentScript(ctx: ContentScriptContext, site: Site, overlay: OverlayController, capture: Collector | null = null): void {
+  /** The current view's profile reading as the page showed it, and the posts last sent with it. */
+  let shown: ProfileReading | null = null;
+  let sent = '';
+  let pending: ReturnType<typeof setTimeout> | null = null;
+
+  const send = (reading: Reading) => {
+    // Marks let the benchmark measure reading and painting time on the page (bench/).
+    performance.mark('creator-lens:reading', { detail: { kind: reading.kind } });
+    overlay.showReading(reading);
+    sendMessage('cs→bg:reading', reading)
+      .then((ack) => overlay.applyAck(reading, ack))
+      .catch(() => {
+        /* background restarting or extension reloaded: the next view sends again */
+      });
+  };
+
+  const postsChanged = () => {
+    pending = null;
+    if (!shown || ctx.isInvalid) return;
+    const next = withCapturedPosts(shown, capture);
+    const print = fingerprint(next.recent);
+    if (print === sent) return;
+    sent = print;
+    send(next);
+  };
+
+  capture?.onChange(() => {
+    if (shown && pending === null) pending = setTimeout(postsChanged, POSTS_UPDATE_MS);
+  });
+
   watchPage({
     ctx,
     site,
     onViewStart(url) {
       performance.mark('creator-lens:view-start');
+      shown = null;
+      sent = '';
+      if (pending !== null) clearTimeout(pending);
+      pending = null;
       overlay.viewStarted(site.reads(url));
     },
     emit(reading) {
-      // Marks let the benchmark measure reading and painting time on the page (bench/).
-      performance.mark('creator-lens:reading', { detail: { kind: reading.kind } });
-      overlay.showReading(reading);
-      sendMessage('cs→bg:reading', reading)
-        .then((ack) => overlay.applyAck(reading, ack))
-        .catch(() => {
-          /* background restarting or extension reloaded: the next view sends again */
-        });
+      if (reading.kind === 'profile') {
+        shown = reading;
+        reading = withCapturedPosts(reading, capture);
+        sent = fingerprint(reading.recent);
+      }
+      send(reading);
     },
   });
 }

@@ -62,6 +62,8 @@ export interface Collector {
   postsFor(handle: string): CapturedPost[];
   /** The creators posts are held for, the most recently updated last. */
   creators(): string[];
+  /** The creator the current view's posts are read for (from its URL, or `identify`); null while unknown. */
+  viewSubject(): ExtractContext | null;
   /** Names the current view's creator where the URL does not (or adds its owner id): its
    * responses are read for them. */
   identify(ctx: ExtractContext): void;
@@ -219,6 +221,11 @@ export function createCollector(site: CaptureSite, options: CollectorOptions = {
       return store.postsFor(creatorKey({ handle: normalHandle(handle) }));
     },
     creators: () => store.creators(),
+    viewSubject() {
+      if (stopped) return null;
+      const s = currentView().subject;
+      return s && { ...s };
+    },
     identify(ctx) {
       if (stopped) return;
       const v = currentView();

@@ -23,8 +23,9 @@ export const youtubeCapture: CaptureSite = {
     const r = youtubeRoute(url);
     if (r?.kind !== 'channel') return null;
     const lang = langOf(doc);
-    // A channel id stands for the owner (the extractor takes a UC… handle as the id).
-    if (r.ref.type === 'handle' || r.ref.type === 'id') return { handle: r.ref.type === 'handle' ? r.ref.value.toLowerCase() : r.ref.value, lang };
+    if (r.ref.type === 'handle') return { handle: r.ref.value.toLowerCase(), lang };
+    // A channel id is the owner's id; the handle the page shows is added when the reader names it (identify).
+    if (r.ref.type === 'id') return { handle: '', ownerId: r.ref.value, lang };
     return null; // /c/<name>, /user/<name>: the page knows the channel, the URL does not
   },
 };

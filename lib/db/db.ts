@@ -9,7 +9,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Booking, Campaign, Creator, Deal, Post, PostObservation, Settings, Snapshot } from '../schema';
 import { LIBRARY_VERSION } from '../schema';
-import { upgradeV1Creator, upgradeV4Creator } from './upgrades';
+import { upgradeV1Creator, upgradeV4Creator, upgradeV5Post } from './upgrades';
 import { bucketize, yearOf, type PostSet, type SnapshotYear } from './layout';
 
 export const DB_NAME = 'creator-lens';
@@ -62,6 +62,9 @@ export const V4_STORES = {
 /** v5: a creator's latest numbers keep which of them were exact (upgrades.ts); no index changes. */
 export const V5_STORES = {} as const;
 
+/** v6: posts keep their date, kind, exactness, pinned / sponsored / collab flags and source (upgrades.ts); no index changes. */
+export const V6_STORES = {} as const;
+
 export const DB_VERSION = LIBRARY_VERSION;
 
 export interface SettingsRow {
@@ -109,6 +112,16 @@ export class LibraryDb extends Dexie {
         withLatest.forEach((c, i) => upgradeV4Creator(c, (t) => years[i]?.snapshots.find((s) => s.takenAt === t)));
         await tx.table('creators').bulkPut(withLatest);
       });
+    this.version(6)
+      .stores(V6_STORES)
+      .upgrade((tx) =>
+        tx
+          .table('postSets')
+          .toCollection()
+          .modify((set: { posts: Record<string, unknown>[] }) => {
+            for (const post of set.posts) upgradeV5Post(post);
+          }),
+      );
     // A library a newer Creator Lens upgraded is left alone: Dexie 4 would open it at its
     // higher version and let this build write old-shaped rows into it (B9 of the reliability
     // report). Every open — the first, and the reopen after another tab upgraded it — checks.

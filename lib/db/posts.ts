@@ -4,6 +4,27 @@ import type { LibraryDb } from './db';
 import { existingRows } from './existing-rows';
 import { groupBy, postSet, type PostSet } from './layout';
 
+/** A stored post with every field its caller does not name unknown (null, false, approximate). */
+export function storedPost(fields: Pick<Post, 'key' | 'creatorKey' | 'platform' | 'id' | 'url' | 'firstSeenAt' | 'lastSeenAt'> & Partial<Post>): Post {
+  return {
+    views: null,
+    likes: null,
+    comments: null,
+    shares: null,
+    saves: null,
+    publishedText: null,
+    publishedAt: null,
+    kind: null,
+    pinned: false,
+    sponsored: false,
+    collab: false,
+    likesHidden: false,
+    source: null,
+    ...fields,
+    exact: { views: false, likes: false, comments: false, shares: false, saves: false, ...fields.exact },
+  };
+}
+
 /**
  * Writes posts: each one replaces the stored post with the same key, keeping when it was
  * first seen and any count the new one lacks. `merge(old, new)` decides the result.

@@ -53,21 +53,60 @@ async function recordPosts(db: LibraryDb, reading: ProfileReading, key: string, 
     views: p.views,
     likes: p.likes,
     comments: p.comments,
-    shares: null,
+    shares: p.shares,
+    saves: p.saves,
     publishedText: p.publishedText,
+    publishedAt: p.publishedAt,
+    kind: p.kind,
+    exact: { ...p.exact },
+    pinned: p.pinned,
+    sponsored: p.sponsored,
+    collab: p.collab,
+    likesHidden: p.likesHidden,
+    source: p.source,
     firstSeenAt: now,
     lastSeenAt: now,
   }));
-  // A count this page did not show keeps the value seen before (unknown now ≠ zero).
-  await putPosts(db, rows, (old, next) => ({
+  await putPosts(db, rows, mergeStoredPost);
+}
+
+const FROM_POST_DATA = new Set<Post['source']>(['network', 'embedded']);
+
+/**
+ * A post seen again. A count this page did not show keeps the value seen before (unknown
+ * now ≠ zero), with its exactness. The flags (pinned, sponsored, collab, likes hidden) are
+ * what the post's own data said: a grid that shows none of them (a `dom` reading) keeps
+ * the ones known before. Hidden likes stay unknown.
+ */
+export function mergeStoredPost(old: Post, next: Post): Post {
+  const flagsKnown = FROM_POST_DATA.has(next.source);
+  const likesHidden = flagsKnown ? next.likesHidden : old.likesHidden || next.likesHidden;
+  const pick = <K extends 'views' | 'likes' | 'comments' | 'shares' | 'saves'>(k: K) =>
+    next[k] !== null ? { value: next[k], exact: next.exact[k] } : { value: old[k], exact: old.exact[k] };
+  const views = pick('views');
+  const likes = likesHidden ? { value: null, exact: false } : pick('likes');
+  const comments = pick('comments');
+  const shares = pick('shares');
+  const saves = pick('saves');
+  return {
     ...next,
-    views: next.views ?? old.views,
-    likes: next.likes ?? old.likes,
-    comments: next.comments ?? old.comments,
-    shares: next.shares ?? old.shares,
+    views: views.value,
+    likes: likes.value,
+    comments: comments.value,
+    shares: shares.value,
+    saves: saves.value,
+    exact: { views: views.exact, likes: likes.exact, comments: comments.exact, shares: shares.exact, saves: saves.exact },
     publishedText: next.publishedText ?? old.publishedText,
+    publishedAt: next.publishedAt ?? old.publishedAt,
+    kind: next.kind ?? old.kind,
+    pinned: flagsKnown ? next.pinned : old.pinned,
+    sponsored: flagsKnown ? next.sponsored : old.sponsored || next.sponsored,
+    collab: flagsKnown ? next.collab : old.collab,
+    likesHidden,
+    // The best-informed source seen: post data over the grid's.
+    source: flagsKnown || !FROM_POST_DATA.has(old.source) ? (next.source ?? old.source) : old.source,
     firstSeenAt: old.firstSeenAt,
-  }));
+  };
 }
 
 /** The rules the import enforces, checked when a reading is written: a key the library (and its export) accepts. */
@@ -145,20 +184,31 @@ async function recordPost(db: LibraryDb, reading: PostReading, now: number): Pro
     const [old] = await getPosts(db, [key]);
     creatorKey = old?.creatorKey ?? (reading.handle ? creatorKeyOf(reading.platform, reading.handle) : null);
     if (!creatorKey || !(await db.creators.get(creatorKey))) return;
-    await putPosts(db, [{
+    const sources = Object.values(reading.sources);
+    const next: Post = {
       key,
       creatorKey,
       platform: reading.platform,
       id: reading.id,
       url: reading.url,
-      views: reading.views ?? old?.views ?? null,
-      likes: reading.likes ?? old?.likes ?? null,
-      comments: reading.comments ?? old?.comments ?? null,
-      shares: reading.shares ?? old?.shares ?? null,
-      publishedText: old?.publishedText ?? null,
-      firstSeenAt: old?.firstSeenAt ?? now,
+      views: reading.views,
+      likes: reading.likes,
+      comments: reading.comments,
+      shares: reading.shares,
+      saves: null,
+      publishedText: null,
+      publishedAt: null,
+      kind: null,
+      exact: { ...reading.exact, saves: false },
+      pinned: false,
+      sponsored: false,
+      collab: false,
+      likesHidden: false,
+      source: sources.includes('json') ? 'json' : (sources[0] ?? null),
+      firstSeenAt: now,
       lastSeenAt: now,
-    }]);
+    };
+    await putPosts(db, [old ? mergeStoredPost(old, next) : next]);
     outcome = 'post';
   });
   return { ok: true, outcome, creatorKey: outcome === 'post' ? creatorKey : null };

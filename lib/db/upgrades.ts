@@ -4,7 +4,7 @@
  */
 
 import type { Snapshot } from '../schema';
-import { PROFILE_COUNTS, type ProfileCount } from '../sites/types';
+import { POST_METRICS, PROFILE_COUNTS, type ProfileCount } from '../sites/types';
 
 /** v1 creators had no tags and could leave notes undefined until one was written. */
 export function upgradeV1Creator(creator: Record<string, unknown>): void {
@@ -24,4 +24,19 @@ export function upgradeV4Creator(creator: Record<string, unknown>, snapshotAt: (
   if (!latest || typeof latest !== 'object' || latest.exact) return;
   const same = typeof latest.takenAt === 'number' ? snapshotAt(latest.takenAt) : undefined;
   latest.exact = same ? { ...same.exact } : APPROXIMATE();
+}
+
+/**
+ * v6: posts keep what the page's own data says of them (issue 13). A post stored before has
+ * those unknown: no date beyond the words the page showed, no kind, counts taken as
+ * approximate, not known to be pinned or sponsored, its source not kept. Fills only what is
+ * missing, so running it twice changes nothing.
+ */
+export function upgradeV5Post(post: Record<string, unknown>): void {
+  if (!('saves' in post)) post.saves = null;
+  if (!('publishedAt' in post)) post.publishedAt = null;
+  if (!('kind' in post)) post.kind = null;
+  if (!('exact' in post)) post.exact = Object.fromEntries(POST_METRICS.map((k) => [k, false]));
+  for (const flag of ['pinned', 'sponsored', 'collab', 'likesHidden'] as const) if (!(flag in post)) post[flag] = false;
+  if (!('source' in post)) post.source = null;
 }

@@ -12,7 +12,25 @@ const ALL_APPROX = Object.fromEntries(PROFILE_COUNTS.map((k) => [k, false])) as 
 
 /** Stored posts as the recent posts of a reading (most recently seen first, as stored). */
 export function recentOf(posts: readonly Post[]): RecentPost[] {
-  return posts.map((p) => ({ id: p.id, url: p.url, views: p.views, likes: p.likes, comments: p.comments, publishedText: p.publishedText }));
+  return posts.map((p) => ({
+    id: p.id,
+    url: p.url,
+    views: p.views,
+    likes: p.likes,
+    comments: p.comments,
+    shares: p.shares,
+    saves: p.saves,
+    publishedText: p.publishedText,
+    publishedAt: p.publishedAt,
+    kind: p.kind,
+    exact: { ...p.exact },
+    pinned: p.pinned,
+    sponsored: p.sponsored,
+    collab: p.collab,
+    likesHidden: p.likesHidden,
+    // Stored before v6: where its numbers came from was not kept; a grid's is the least it can be.
+    source: p.source ?? 'dom',
+  }));
 }
 
 /** A saved creator as a reading: the latest numbers, exact where the page showed them in full. */

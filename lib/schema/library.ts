@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import { DELIVERABLES } from '../roi/project';
-import { PROFILE_COUNTS } from '../sites/types';
+import { POST_KINDS, POST_METRICS, POST_SOURCES, PROFILE_COUNTS } from '../sites/types';
 import { count, creatorKey, currency, estimate, flags, label, money, PLATFORM, profileCounts, siteUrl, text, time } from './primitives';
 
 /** The library's version: lib/db/db.ts lists every version's stores, export files carry it. */
-export const LIBRARY_VERSION = 5;
+export const LIBRARY_VERSION = 6;
 
 export const CountsSchema = profileCounts();
 
@@ -55,12 +55,25 @@ export const PostSchema = z
     likes: count,
     comments: count,
     shares: count,
+    // Since v6 (issue 13): what the page's own data says of the post (lib/sites/types.ts
+    // RecentPost). Posts stored before have them unknown: see lib/db/upgrades.ts.
+    saves: count,
     publishedText: text(100).nullable(),
+    publishedAt: time.nullable(),
+    kind: z.enum(POST_KINDS).nullable(),
+    exact: flags(POST_METRICS),
+    pinned: z.boolean(),
+    sponsored: z.boolean(),
+    collab: z.boolean(),
+    likesHidden: z.boolean(),
+    /** Where its numbers came from; null for posts stored before v6, which did not keep it. */
+    source: z.enum(POST_SOURCES).nullable(),
     firstSeenAt: time,
     lastSeenAt: time,
   })
   .strict()
-  .refine((p) => p.key === `${p.platform}:${p.id}`, { message: 'key must be "platform:id"', path: ['key'] });
+  .refine((p) => p.key === `${p.platform}:${p.id}`, { message: 'key must be "platform:id"', path: ['key'] })
+  .refine((p) => !(p.likesHidden && p.likes !== null), { message: 'likes are hidden: no like count', path: ['likes'] });
 
 /** The assumptions a projection was made with, so a quote can be revisited. */
 export const DealAssumptionsSchema = z

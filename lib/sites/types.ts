@@ -15,14 +15,71 @@ export type ProfileCount = (typeof PROFILE_COUNTS)[number];
 export const POST_COUNTS = ['likes', 'comments', 'views', 'shares'] as const;
 export type PostCount = (typeof POST_COUNTS)[number];
 
+/** What a post is, as the site labels it; null where the page does not say. */
+export const POST_KINDS = ['photo', 'carousel', 'reel', 'video', 'short'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+/** The per-post counts a page can carry. */
+export const POST_METRICS = ['views', 'likes', 'comments', 'shares', 'saves'] as const;
+export type PostMetric = (typeof POST_METRICS)[number];
+
+/**
+ * Where a recent post's numbers came from: the rendered grid (`dom`), data in the HTML the
+ * reader parsed with the rest of the profile (`json`, `meta`), the per-post data a full page
+ * load embedded (`embedded`), or a response the page's own app fetched (`network`; see
+ * lib/capture/).
+ */
+export const POST_SOURCES = ['dom', 'json', 'meta', 'embedded', 'network'] as const;
+export type PostSource = (typeof POST_SOURCES)[number];
+
 export interface RecentPost {
   id: string;
   url: string;
   views: number | null;
   likes: number | null;
   comments: number | null;
+  shares: number | null;
+  saves: number | null;
   /** As the page words it ("3 days ago"); never turned into a date here. */
   publishedText: string | null;
+  /** Milliseconds since the epoch, where the page's data carries the date. */
+  publishedAt: number | null;
+  kind: PostKind | null;
+  /** true when the count is every digit (false: rounded, abbreviated or unknown). */
+  exact: Record<PostMetric, boolean>;
+  /** Pinned to the top of the profile (out of date order; left out of recent-post metrics). */
+  pinned: boolean;
+  /** The platform's paid-partnership flag or a disclosure tag in the caption. */
+  sponsored: boolean;
+  /** Made with co-authors (always owned by this creator: others' collabs are not kept). */
+  collab: boolean;
+  /** The owner hid like counts: `likes` is then null, never the placeholder the site sent. */
+  likesHidden: boolean;
+  source: PostSource;
+}
+
+const NOT_EXACT: Record<PostMetric, boolean> = { views: false, likes: false, comments: false, shares: false, saves: false };
+
+/** A recent post from what a reader found; every field it does not name is unknown (null / false). */
+export function recentPost(
+  fields: Pick<RecentPost, 'id' | 'url' | 'source'> & Partial<Omit<RecentPost, 'exact'>> & { exact?: Partial<Record<PostMetric, boolean>> },
+): RecentPost {
+  return {
+    views: null,
+    likes: null,
+    comments: null,
+    shares: null,
+    saves: null,
+    publishedText: null,
+    publishedAt: null,
+    kind: null,
+    pinned: false,
+    sponsored: false,
+    collab: false,
+    likesHidden: false,
+    ...fields,
+    exact: { ...NOT_EXACT, ...fields.exact },
+  };
 }
 
 export interface ProfileReading {

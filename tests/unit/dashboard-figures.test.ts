@@ -48,7 +48,7 @@ async function seed(db: LibraryDb, count: number) {
       snapshots.push(snapshot(key, T0 + j * gap + i, random() < 0.05 ? null : followers));
     }
     for (let p = 0; p < i % 4; p++) {
-      posts.push({ key: `${platform}:${i}x${p}`, creatorKey: key, platform, id: `${i}x${p}`, url: `https://example.com/${i}/${p}`, views: Math.round(random() * 1e5), likes: Math.round(random() * 1e4), comments: 20, shares: null, publishedText: null, firstSeenAt: T0 + p * DAY, lastSeenAt: T0 + p * DAY });
+      posts.push({ key: `${platform}:${i}x${p}`, creatorKey: key, platform, id: `${i}x${p}`, url: `https://example.com/${i}/${p}`, views: Math.round(random() * 1e5), likes: Math.round(random() * 1e4), comments: 20, shares: null, publishedText: null, saves: null, publishedAt: null, kind: null, exact: { views: false, likes: false, comments: false, shares: false, saves: false }, pinned: false, sponsored: false, collab: false, likesHidden: false, source: null, firstSeenAt: T0 + p * DAY, lastSeenAt: T0 + p * DAY });
     }
     creators.push({ key, platform, handle: `c${i}`, displayName: null, url: `https://example.com/${i}`, savedAt: T0, firstSeenAt: T0, lastSeenAt: T0 + i,
       latest: { takenAt: T0, followers, following: 10, posts: 3, likes: null, views: null, exact: { followers: true, following: true, posts: true, likes: false, views: false } }, lists: [], tags: [], notes: '' });

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { countSnapshots } from '../../lib/db/snapshots';
 import { getPosts } from '../../lib/db/posts';
-import { DB_VERSION, LibraryDb, V1_STORES, V2_STORES, V3_STORES, V4_STORES } from '../../lib/db/db';
+import { DB_VERSION, LibraryDb, V1_STORES, V2_STORES, V3_STORES, V4_STORES, V5_STORES } from '../../lib/db/db';
 import { freshDb, track, uniqueName } from './db-helpers';
 import { addToList, deleteCreators, listCreators, listNames, removeFromList, rename, setNotes, setTags } from '../../lib/db/creators';
 import { growthBetween, history } from '../../lib/db/snapshots';
@@ -194,11 +194,31 @@ describe('schema versions', () => {
 
     const db = track(new LibraryDb(name));
     await db.open();
-    expect((await onDisk(name)).version).toBe(5);
+    expect((await onDisk(name)).version).toBe(DB_VERSION);
     expect((await db.creators.get(v1Creator.key))?.latest).toEqual({ ...latest, exact: flags });
     expect((await db.creators.get('tiktok:other'))?.latest?.exact).toEqual({ followers: false, following: false, posts: false, likes: false, views: false });
     expect((await db.creators.get('tiktok:empty'))?.latest).toBeNull();
     expect(await history(db, v1Creator.key)).toEqual([snapshot(at - 5), snapshot(at)]);
+  });
+
+  test('v5 → v6: stored posts get their date, kind, flags and source as unknown; counts and words kept', async () => {
+    const name = uniqueName('migration');
+    const v5 = track(new Dexie(name));
+    v5.version(1).stores(V1_STORES);
+    v5.version(2).stores(V2_STORES);
+    v5.version(3).stores(V3_STORES);
+    v5.version(4).stores(V4_STORES);
+    v5.version(5).stores(V5_STORES);
+    await v5.table('creators').add({ ...v1Creator, tags: [], notes: '', latest: null });
+    await v5.table('postSets').add({ creatorKey: v1Creator.key, postKeys: ['tiktok:1', 'tiktok:2'], posts: [{ ...post('1', 3), views: 1_234, publishedText: '3 days ago' }, post('2', 4)] });
+    v5.close();
+    expect((await onDisk(name)).version).toBe(5);
+
+    const db = track(new LibraryDb(name));
+    await db.open();
+    expect((await onDisk(name)).version).toBe(6);
+    const unknown = { saves: null, publishedAt: null, kind: null, exact: { views: false, likes: false, comments: false, shares: false, saves: false }, pinned: false, sponsored: false, collab: false, likesHidden: false, source: null };
+    expect(await recentPosts(db, v1Creator.key)).toEqual([{ ...post('1', 3), views: 1_234, publishedText: '3 days ago', ...unknown }, { ...post('2', 4), ...unknown }]);
   });
 
   // B9 of the reliability report: Dexie 4 opened a newer library at its higher version, and this build wrote to it.

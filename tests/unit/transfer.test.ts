@@ -60,6 +60,42 @@ describe('JSON export and import', () => {
     expect(maya.latest?.exact).toEqual(before.snapshots.filter((x) => x.creatorKey === maya.key).at(-1)!.exact);
   });
 
+  test('posts keep what the page’s own data said of them (v6): date, kind, exactness, pinned, sponsored, collab, hidden likes, source — exactly, through export → wipe → import', async () => {
+    const db = freshDb();
+    const maya = read('tiktok/profile-2024-universal.html', 'https://www.tiktok.com/@maya.bakes');
+    const base = { url: 'https://www.tiktok.com/@maya.bakes/video/7391234567890123456', views: 12_345, likes: 678, comments: 9, shares: 10, saves: 11, publishedText: null, kind: 'video' as const, collab: false, likesHidden: false };
+    const recent = [
+      { ...base, id: '7391234567890123456', publishedAt: Date.UTC(2026, 10, 1), exact: { views: true, likes: true, comments: true, shares: true, saves: false }, pinned: true, sponsored: false, source: 'network' as const },
+      { ...base, id: '7391234567890123457', publishedAt: Date.UTC(2026, 10, 2), exact: { views: false, likes: false, comments: true, shares: false, saves: false }, pinned: false, sponsored: true, collab: true, source: 'embedded' as const },
+      { ...base, id: '7391234567890123458', publishedAt: null, likes: null, likesHidden: true, kind: null, exact: { views: true, likes: false, comments: true, shares: true, saves: true }, pinned: false, sponsored: false, source: 'dom' as const },
+    ];
+    await saveCreator(db, { ...maya, recent }, HOUR);
+    const before = await exportLibrary(db);
+    expect(before.posts.map(({ key, creatorKey, platform, firstSeenAt, lastSeenAt, ...p }) => p)).toEqual(expect.arrayContaining(recent));
+    expect(before.posts).toHaveLength(3);
+    const text = await exportJson(db);
+    await wipeLibrary(db);
+    expect(await importJson(db, text)).toMatchObject({ ok: true });
+    expect(without(await exportLibrary(db))).toEqual(without(before));
+  });
+
+  test('a version 5 export (posts without their date, kind, flags or source) imports with those unknown, never guessed', async () => {
+    const db = await seeded();
+    const before = await exportLibrary(db);
+    expect(before.posts.length).toBeGreaterThan(0);
+    const v5Fields = ['key', 'creatorKey', 'platform', 'id', 'url', 'views', 'likes', 'comments', 'shares', 'publishedText', 'firstSeenAt', 'lastSeenAt'];
+    const v5 = { ...before, schemaVersion: 5, posts: before.posts.map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => v5Fields.includes(k)))) };
+    await wipeLibrary(db);
+    expect(await importJson(db, JSON.stringify(v5))).toMatchObject({ ok: true });
+    const after = await exportLibrary(db);
+    expect(after.posts).toHaveLength(before.posts.length);
+    for (const p of after.posts) {
+      expect(p).toMatchObject({ saves: null, publishedAt: null, kind: null, pinned: false, sponsored: false, collab: false, likesHidden: false, source: null });
+      expect(p.exact).toEqual({ views: false, likes: false, comments: false, shares: false, saves: false });
+    }
+    expect(after.posts.map((p) => [p.key, p.views, p.likes, p.comments, p.publishedText])).toEqual(before.posts.map((p) => [p.key, p.views, p.likes, p.comments, p.publishedText]));
+  });
+
   test('merging the same file again never duplicates snapshots', async () => {
     const db = await seeded();
     const before = await exportLibrary(db);

@@ -3,7 +3,7 @@ import { ExportFileSchema, FORMAT, type ExportFile, type Post, type Snapshot } f
 import { DB_VERSION, type LibraryDb } from '../db';
 import { allPosts } from '../posts';
 import { allSnapshots } from '../snapshots';
-import { upgradeV1Creator, upgradeV4Creator } from '../upgrades';
+import { upgradeV1Creator, upgradeV4Creator, upgradeV5Post } from '../upgrades';
 import { importFile, type ImportResult } from './import';
 import { duplicatesIn } from './merge';
 import { isPlainPost, isPlainSnapshot } from './plain';
@@ -65,6 +65,15 @@ export function parseExportJson(text: string): { ok: true; file: ExportFile } | 
       const copy = { ...(c as Record<string, unknown>) };
       if (copy.latest && typeof copy.latest === 'object') copy.latest = { ...(copy.latest as object) };
       upgradeV4Creator(copy, (t) => at.get(`${String(copy.key)}@${t}`));
+      return copy;
+    });
+  }
+  // Before version 6 posts kept only their counts and the page's words for their date: the rest is unknown, as the v6 upgrade makes it.
+  if (typeof top.schemaVersion === 'number' && top.schemaVersion < 6 && Array.isArray(top.posts)) {
+    top.posts = top.posts.map((p) => {
+      if (!p || typeof p !== 'object' || Array.isArray(p)) return p;
+      const copy = { ...(p as Record<string, unknown>) };
+      upgradeV5Post(copy);
       return copy;
     });
   }

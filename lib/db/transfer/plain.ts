@@ -11,7 +11,7 @@
  */
 import { CREATOR_KEY, isPlainSiteUrl } from '../../schema/primitives';
 import { PLATFORMS } from '../../sites/platforms';
-import { PROFILE_COUNTS } from '../../sites/types';
+import { POST_KINDS, POST_METRICS, POST_SOURCES, PROFILE_COUNTS } from '../../sites/types';
 
 /** The snapshot's keys, as SnapshotSchema has them (`id` may be left out). */
 export const PLAIN_SNAPSHOT_KEYS = [...PROFILE_COUNTS, 'id', 'creatorKey', 'takenAt', 'exact', 'source', 'readerVersion'] as const;
@@ -47,8 +47,13 @@ export function isPlainSnapshot(s: unknown): boolean {
 }
 
 /** The post's keys, as PostSchema has them (all required). */
-export const PLAIN_POST_KEYS = ['key', 'creatorKey', 'platform', 'id', 'url', 'views', 'likes', 'comments', 'shares', 'publishedText', 'firstSeenAt', 'lastSeenAt'] as const;
+export const PLAIN_POST_KEYS = [
+  'key', 'creatorKey', 'platform', 'id', 'url', 'views', 'likes', 'comments', 'shares', 'saves', 'publishedText', 'publishedAt', 'kind', 'exact',
+  'pinned', 'sponsored', 'collab', 'likesHidden', 'source', 'firstSeenAt', 'lastSeenAt',
+] as const;
 const PLATFORM_NAMES: ReadonlySet<unknown> = new Set(PLATFORMS);
+const KINDS: ReadonlySet<unknown> = new Set([...POST_KINDS, null]);
+const SOURCES: ReadonlySet<unknown> = new Set([...POST_SOURCES, null]);
 
 export function isPlainPost(p: unknown): boolean {
   if (!isPlainObject(p)) return false;
@@ -63,7 +68,20 @@ export function isPlainPost(p: unknown): boolean {
   if (typeof key !== 'string' || key.length > 120 || key !== `${platform as string}:${id}`) return false;
   if (typeof creatorKey !== 'string' || creatorKey.length > 120 || !CREATOR_KEY.test(creatorKey)) return false;
   if (typeof url !== 'string' || url.length > 2048 || !isPlainSiteUrl(url)) return false;
-  if (!isCount(p.views) || !isCount(p.likes) || !isCount(p.comments) || !isCount(p.shares)) return false;
+  if (!isCount(p.views) || !isCount(p.likes) || !isCount(p.comments) || !isCount(p.shares) || !isCount(p.saves)) return false;
   if (publishedText !== null && !(typeof publishedText === 'string' && publishedText.length <= 100)) return false;
+  if (p.publishedAt !== null && !isTime(p.publishedAt)) return false;
+  if (!KINDS.has(p.kind) || !SOURCES.has(p.source)) return false;
+  if (typeof p.pinned !== 'boolean' || typeof p.sponsored !== 'boolean' || typeof p.collab !== 'boolean' || typeof p.likesHidden !== 'boolean') return false;
+  if (p.likesHidden && p.likes !== null) return false;
+  const { exact } = p;
+  if (!isPlainObject(exact)) return false;
+  let flags = 0;
+  for (const k in exact) {
+    if (!Object.hasOwn(exact, k)) return false;
+    flags++;
+  }
+  if (flags !== POST_METRICS.length) return false;
+  for (const k of POST_METRICS) if (typeof exact[k] !== 'boolean') return false;
   return isTime(p.firstSeenAt) && isTime(p.lastSeenAt);
 }

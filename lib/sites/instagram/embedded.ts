@@ -10,7 +10,7 @@
  * describes the first page.
  */
 import { dig, embeddedJson, jsonCandidate, same, str, type Candidate } from '../common';
-import type { RecentPost } from '../types';
+import { recentPost, type PostKind, type RecentPost } from '../types';
 
 const SHARED_DATA = 'window._sharedData';
 
@@ -44,14 +44,19 @@ export function embeddedProfile(doc: Document, handle: string): EmbeddedProfile 
     const code = str(dig(node, 'shortcode'));
     if (!code || (id && str(dig(node, 'owner', 'id')) !== id)) continue;
     const media = mediaCounts(node);
-    recent.push({
+    const taken = dig(node, 'taken_at_timestamp');
+    recent.push(recentPost({
       id: code,
       url: `https://www.instagram.com/p/${code}/`,
       views: media.views?.count.value ?? null,
       likes: media.likes?.count.value ?? null,
       comments: media.comments?.count.value ?? null,
-      publishedText: null,
-    });
+      exact: { views: media.views?.count.exact ?? false, likes: media.likes?.count.exact ?? false, comments: media.comments?.count.exact ?? false },
+      // Seconds since the epoch in the page's own data (2017–2022 shared data).
+      publishedAt: Number.isSafeInteger(taken) && (taken as number) > 0 ? (taken as number) * 1000 : null,
+      kind: KIND_OF_TYPENAME[str(dig(node, '__typename')) ?? ''] ?? null,
+      source: 'json',
+    }));
   }
   return {
     fullName: str(dig(user, 'full_name')) || null,
@@ -73,6 +78,8 @@ export function embeddedPost(doc: Document, id: string): EmbeddedPost | null {
 }
 
 /** Likes, comments and views of a 2017–21 media record (a post page's or a timeline node). */
+const KIND_OF_TYPENAME: Record<string, PostKind> = { GraphImage: 'photo', GraphSidecar: 'carousel', GraphVideo: 'video' };
+
 function mediaCounts(media: unknown): Omit<EmbeddedPost, 'owner'> {
   const video = dig(media, 'is_video') === true;
   return {

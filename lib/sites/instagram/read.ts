@@ -10,7 +10,7 @@ import { countsAgree, parseCount } from '../../parse-count';
 import {
   anyOf, bestCount, dig, hasWord, metaContent, pageLang, same, segments, str, textOf, unreadable, type Candidate,
 } from '../common';
-import type { PostReading, ProfileCount, ProfileReading, Reading, RecentPost } from '../types';
+import { recentPost, type PostReading, type ProfileCount, type ProfileReading, type Reading, type RecentPost } from '../types';
 import { COMMENT_WORDS, FOLLOWER_WORDS, FOLLOWING_WORDS, LIKE_WORDS, POST_WORDS, VIEW_WORDS } from '../words';
 import { embeddedPost, embeddedProfile } from './embedded';
 import { instagramRoute, POST_ID, USERNAME, type InstagramRoute } from './route';
@@ -167,6 +167,7 @@ function recentPosts(main: ParentNode, header: Element | null, lang: string | nu
     if (i < 0 || !id || !POST_ID.test(id) || seen.has(id)) continue;
     seen.add(id);
     const counts: Partial<Record<'views' | 'likes' | 'comments', number>> = {};
+    const exact: Partial<Record<'views' | 'likes' | 'comments', boolean>> = {};
     for (const leaf of Array.from(a.querySelectorAll(TILE_LEAVES.selector))) {
       if (leaf.childElementCount > 0) continue;
       const count = parseCount(textOf(leaf), { lang });
@@ -174,16 +175,21 @@ function recentPosts(main: ParentNode, header: Element | null, lang: string | nu
       // The icon beside the number says what it counts ("View Count Icon", "Like", "Comment").
       const icon = leaf.parentElement?.querySelector(TILE_ICON.selector)?.getAttribute('aria-label')?.toLowerCase() ?? '';
       const field = hasWord(icon, COMMENT_WORDS) ? 'comments' : hasWord(icon, LIKE_WORDS) ? 'likes' : hasWord(icon, VIEW_WORDS) ? 'views' : null;
-      if (field && counts[field] === undefined) counts[field] = count.value;
+      if (field && counts[field] === undefined) {
+        counts[field] = count.value;
+        exact[field] = count.exact;
+      }
     }
-    out.push({
+    out.push(recentPost({
       id,
       url: `https://www.instagram.com/${path[i]}/${id}/`,
       views: counts.views ?? null,
       likes: counts.likes ?? null,
       comments: counts.comments ?? null,
-      publishedText: null,
-    });
+      exact,
+      kind: path[i] === 'reel' ? 'reel' : null,
+      source: 'dom',
+    }));
   }
   return out;
 }

@@ -7,10 +7,9 @@
  * `exact` flag says so.
  */
 
-export type PostKind = 'photo' | 'carousel' | 'reel' | 'video' | 'short';
+import type { PostKind, PostMetric } from '../types';
 
-export const POST_METRICS = ['views', 'likes', 'comments', 'shares', 'saves'] as const;
-export type PostMetric = (typeof POST_METRICS)[number];
+export { POST_METRICS, type PostKind, type PostMetric } from '../types';
 
 export interface Post {
   /** The site's own post key, as in its URLs: Instagram shortcode, TikTok item id, YouTube

@@ -9,7 +9,7 @@ import {
   anyOf, bestCount, candidate, dig, hasWord, jsonCandidate, metaContent, pageLang, same, scriptJson, str, textOf,
   unreadable, type Candidate,
 } from '../common';
-import type { PostReading, ProfileReading, Reading, RecentPost, Selector } from '../types';
+import { recentPost, type PostReading, type ProfileReading, type Reading, type RecentPost, type Selector } from '../types';
 import { FOLLOWER_WORDS, LIKE_WORDS } from '../words';
 import { tiktokRoute } from './route';
 import { CAPTCHA, DOM, GRID_LINK, NOT_FOUND_TEXT, SCRIPTS, VIDEO_SCOPE } from './selectors';
@@ -195,14 +195,14 @@ function recentPosts(doc: Document, handle: string, lang: string | null): Recent
     if (!m || !same(m[1], handle) || seen.has(m[3]!)) continue; // reposts of others are not this creator's
     seen.add(m[3]!);
     const views = candidate(textOf(item.querySelector(DOM.gridViews.selector)), 'dom', lang);
-    out.push({
+    out.push(recentPost({
       id: m[3]!,
       url: `https://www.tiktok.com/@${m[1]}/${m[2]}/${m[3]}`,
       views: views?.count.value ?? null,
-      likes: null,
-      comments: null,
-      publishedText: null,
-    });
+      exact: { views: views?.count.exact ?? false },
+      kind: m[2] === 'photo' ? 'photo' : 'video',
+      source: 'dom',
+    }));
   }
   return out;
 }

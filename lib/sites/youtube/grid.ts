@@ -3,7 +3,7 @@
  * (exact view counts), then the rendered tiles that loaded since (scrolling).
  */
 import { anyOf, bestCount, dig, str, textOf, type Candidate } from '../common';
-import type { RecentPost } from '../types';
+import { recentPost, type RecentPost, type PostSource } from '../types';
 import { runsText, tabsOf, viewsOf } from './data';
 import { videoUrl } from './route';
 import { GRID_ITEM, GRID_LINK, GRID_TEXT, METADATA_TEXT } from './selectors';
@@ -19,15 +19,16 @@ function isLive(video: unknown): boolean {
   return styles.some((s) => s === 'BADGE_STYLE_TYPE_LIVE_NOW' || s === 'LIVE');
 }
 
-function post(id: string, shorts: boolean, views: Candidate | null, publishedText: string | null): RecentPost {
-  return {
+function post(id: string, shorts: boolean, views: Candidate | null, publishedText: string | null, source: PostSource = 'json'): RecentPost {
+  return recentPost({
     id,
     url: videoUrl(id, shorts),
     views: views?.count.value ?? null,
-    likes: null,
-    comments: null,
+    exact: { views: views?.count.exact ?? false },
     publishedText,
-  };
+    kind: shorts ? 'short' : 'video',
+    source,
+  });
 }
 
 /** Videos of the selected tab's grid (Videos, Shorts, Live). Home-tab shelves can hold
@@ -114,7 +115,7 @@ export function domRecent(root: ParentNode, lang: string | null): RecentPost[] {
     const viewIndex = texts.findIndex((t) => viewsOf(t, lang, true));
     const views = viewIndex >= 0 ? { ...viewsOf(texts[viewIndex]!, lang, true)!, source: 'dom' as const } : null;
     const published = viewIndex >= 0 ? texts.slice(viewIndex + 1).find(Boolean) ?? null : null;
-    out.push(post(id, shorts, views, published));
+    out.push(post(id, shorts, views, published, 'dom'));
   }
   return out;
 }
