@@ -172,7 +172,9 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
     },
     showReading(reading) {
       current = reading;
-      if (reading.kind === 'profile') state = { kind: 'profile', reading, view: null, libraryError: null };
+      // The same creator again (more of their posts arrived): what the library said stays until its next answer, no flicker.
+      const same = reading.kind === 'profile' && state?.kind === 'profile' && state.reading.platform === reading.platform && state.reading.handle === reading.handle;
+      if (reading.kind === 'profile') state = same && state?.kind === 'profile' ? { ...state, reading } : { kind: 'profile', reading, view: null, libraryError: null };
       else if (reading.kind === 'unreadable' && reading.reason !== 'not-a-profile') state = { kind: 'unreadable', message: reading.message };
       else state = null; // post pages wait for the background (see applyAck); other pages: no panel
       render();

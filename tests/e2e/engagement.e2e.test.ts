@@ -1,0 +1,86 @@
+/**
+ * Engagement from what the page itself loaded (issue 13), in real Chromium and Firefox: on
+ * each site's capture fixture (the page's own script requests its posts before
+ * DOMContentLoaded under a strict CSP, then navigates in-page to a second creator and
+ * requests theirs), the panel shows each creator's engagement from their own posts only.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hostOf } from '../../lib/sites/platforms';
+import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer, type Routes } from '../../scripts/fixture-server';
+import { OUT, launchWithExtension, type TestBrowser, type TestPage as Page } from './browser';
+import { overlayText, tiktokToSecondUser, until } from './helpers';
+
+const fixture = (path: string) => readFileSync(`${FIXTURES}${path}`, 'utf8');
+const json = (body: string) => ({ body, type: 'application/json' });
+
+/** A sample profile whose own script asks for its posts while the document loads, as the sites' apps do. */
+function loadsPosts(file: string, ...paths: string[]) {
+  const script = `<script>${paths.map((p) => `fetch(${JSON.stringify(p)}).then((r) => r.text());`).join('')}</script>`;
+  return { body: fixture(file).replace(/<head[^>]*>/i, (head) => `${head}${script}`), type: 'text/html; charset=utf-8' };
+}
+
+const TT_LIST = '/api/post/item_list/?aid=1988&secUid=MS4wLjABAAAAmaya-bakes-sec-uid&count=35&cursor=0';
+const IG_QUERY = '/graphql/query';
+const YT_BROWSE = '/youtubei/v1/browse?prettyPrint=false';
+
+const ROUTES: Routes = {
+  ...SAMPLE_ROUTES,
+  [hostOf('tiktok')]: {
+    ...SAMPLE_ROUTES[hostOf('tiktok')],
+    '/@maya.bakes': loadsPosts('tiktok/profile-2024-universal.html', TT_LIST),
+    [TT_LIST]: json(fixture('api/tiktok/item-list.json')),
+  },
+  // The research's timeline response, made the sample creator's (her handle for maya.codes').
+  [hostOf('instagram')]: {
+    ...SAMPLE_ROUTES[hostOf('instagram')],
+    '/lenapark.studio/': loadsPosts('instagram/profile-2025-en.html', IG_QUERY),
+    [IG_QUERY]: json(fixture('api/instagram/graphql-profile-posts.json').replaceAll('"maya.codes"', '"lenapark.studio"')),
+  },
+  [hostOf('youtube')]: {
+    ...SAMPLE_ROUTES[hostOf('youtube')],
+    '/@orbitlab/videos': loadsPosts('youtube/channel-2026-viewmodel.html', YT_BROWSE),
+    [YT_BROWSE]: json(fixture('api/youtube/browse-videos.json').replaceAll('mayacodes', 'orbitlab')),
+  },
+};
+
+let server: FixtureServer;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  server = await startFixtureServer(ROUTES);
+  browser = await launchWithExtension(server);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const rateIn = (t: string) => /ENGAGEMENT[\s\S]*?\n(\d+(?:\.\d+)?%)\n/i.exec(t)?.[1] ?? null;
+
+describe('engagement on each site, from the page’s own data', () => {
+  test.each([
+    ['tiktok', `https://${hostOf('tiktok')}/@maya.bakes`],
+    ['instagram', `https://${hostOf('instagram')}/lenapark.studio/`],
+  ])('%s: the panel shows the rate over the creator’s own posts, with its sample', async (site, url) => {
+    const page: Page = await browser.newPage();
+    await page.goto(url);
+    const text = await until(() => overlayText(page), (t) => t !== null && rateIn(t) !== null);
+    expect(text).toMatch(/median of \d+ recent posts/);
+    await page.screenshot({ path: `${OUT}engagement-${site}.png` });
+    await page.close();
+  });
+
+  test('tiktok: after in-page navigation to another creator, none of the first one’s posts count', async () => {
+    const page: Page = await browser.newPage();
+    await page.goto(`https://${hostOf('tiktok')}/@maya.bakes`);
+    await until(() => overlayText(page), (t) => t !== null && rateIn(t) !== null);
+    await tiktokToSecondUser(page, 50);
+    const second = await until(() => overlayText(page), (t) => t !== null && t.includes('@second.user') && t.includes('3,201'));
+    expect(rateIn(second!)).toBeNull();
+    expect(second).toMatch(/Unknown/);
+    await page.close();
+  });
+});
