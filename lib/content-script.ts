@@ -91,11 +91,16 @@ export function runContentScript(ctx: ContentScriptContext, site: Site, overlay:
     const print = fingerprint(next.recent);
     if (print === sent) return;
     sent = print;
+    lastSend = performance.now();
     send(next);
   };
 
+  // The first change after a send goes at once (the panel and the library get the posts the
+  // page just loaded); a burst after it waits out the rest of POSTS_UPDATE_MS.
+  let lastSend = 0;
   capture?.onChange(() => {
-    if (shown && pending === null) pending = setTimeout(postsChanged, POSTS_UPDATE_MS);
+    if (!shown || pending !== null) return;
+    pending = setTimeout(postsChanged, Math.max(0, lastSend + POSTS_UPDATE_MS - performance.now()));
   });
 
   watchPage({
@@ -114,6 +119,7 @@ export function runContentScript(ctx: ContentScriptContext, site: Site, overlay:
         shown = reading;
         reading = withCapturedPosts(reading, capture);
         sent = fingerprint(reading.recent);
+        lastSend = performance.now();
       }
       send(reading);
     },

@@ -19,6 +19,7 @@ import { Deals, keepDeal } from './Deals';
 import { HistoryCharts } from './HistoryCharts';
 import { Labels } from './Labels';
 import { Notes } from './Notes';
+import { RecentPosts } from './RecentPosts';
 import { Snapshots } from './Snapshots';
 
 export default function CreatorPage({ creatorKey }: { creatorKey: string }) {
@@ -74,6 +75,8 @@ export default function CreatorPage({ creatorKey }: { creatorKey: string }) {
       </div>
 
       <HistoryCharts snapshots={snapshots} posts={posts} platform={creator.platform} followers={reading.followers} />
+
+      <RecentPosts posts={reading.recent} platform={creator.platform} followers={reading.followers} />
 
       <Deals deals={deals ?? []} />
 

@@ -158,3 +158,16 @@ export function medianViews(posts: readonly PostCounts[], now: Date | number = D
   const t = typeof now === 'number' ? now : now.getTime();
   return median(posts.filter((p) => (ageDays(p, t) ?? Infinity) >= minAgeDays && isCount(p.views)).map((p) => p.views as number));
 }
+
+/**
+ * One post's engagement rate by the platform's definition (the same as `engagement`'s):
+ * Instagram (likes + comments) / followers, TikTok (likes + comments + shares) / views,
+ * YouTube (likes + comments) / views. null when a count it needs is unknown.
+ */
+export function postRate(platform: Platform, post: PostCounts, followers: number | null): number | null {
+  const parts = platform === 'tiktok' ? [post.likes, post.comments, post.shares] : [post.likes, post.comments];
+  if (!parts.every(isCount)) return null;
+  const sum = (parts as number[]).reduce((a, b) => a + b, 0);
+  const den = platform === 'instagram' ? followers : post.views;
+  return isCount(den) && den > 0 ? sum / den : null;
+}

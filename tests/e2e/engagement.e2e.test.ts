@@ -6,10 +6,14 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseHTML } from 'linkedom';
 import { hostOf } from '../../lib/sites/platforms';
+import { readPage } from '../../lib/sites/registry';
+import { readTiktokPosts } from '../../lib/sites/tiktok/posts';
+import type { ProfileReading } from '../../lib/sites/types';
 import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer, type Routes } from '../../scripts/fixture-server';
 import { OUT, launchWithExtension, type TestBrowser, type TestPage as Page } from './browser';
-import { overlayText, tiktokToSecondUser, until } from './helpers';
+import { overlayClick, overlayText, tiktokToSecondUser, until } from './helpers';
 
 const fixture = (path: string) => readFileSync(`${FIXTURES}${path}`, 'utf8');
 const json = (body: string) => ({ body, type: 'application/json' });
@@ -81,6 +85,30 @@ describe('engagement on each site, from the page’s own data', () => {
     const second = await until(() => overlayText(page), (t) => t !== null && t.includes('@second.user') && t.includes('3,201'));
     expect(rateIn(second!)).toBeNull();
     expect(second).toMatch(/Unknown/);
+    await page.close();
+  });
+
+  test('tiktok: saved, the creator page lists her own recent posts with the page’s exact counts, pinned and rate; another author’s item never', async () => {
+    const profile: Page = await browser.newPage();
+    await profile.goto(`https://${hostOf('tiktok')}/@maya.bakes`);
+    await until(() => overlayText(profile), (t) => t !== null && rateIn(t) !== null);
+    expect(await overlayClick(profile, 'Save')).toBe(true);
+    await until(() => overlayText(profile), (t) => !!t?.includes('Saved ✓'));
+    await profile.close();
+    const page: Page = await browser.newPage();
+    await page.goto(browser.extensionUrl(`dashboard.html#/creator/${encodeURIComponent('tiktok:maya.bakes')}`));
+    const table = page.getByTestId('recent-posts');
+    await table.waitFor();
+    const rows = await until(() => table.locator('tbody tr').allInnerTexts(), (r) => r.length >= 8);
+    const own = readTiktokPosts(fixture('api/tiktok/item-list.json'), { handle: 'maya.bakes' }).posts;
+    const grid = (readPage(parseHTML(fixture('tiktok/profile-2024-universal.html')).document, new URL(`https://${hostOf('tiktok')}/@maya.bakes`)) as ProfileReading).recent;
+    expect(rows).toHaveLength(new Set([...own, ...grid].map((p) => p.id)).size);
+    const text = rows.join('\n');
+    expect(text).not.toContain('2,300,000'); // someone.else's item in her list
+    const pinned = own.find((p) => p.pinned)!;
+    expect(text).toContain(new Intl.NumberFormat('en-US').format(pinned.views!));
+    expect(rows.filter((r) => r.includes('pinned'))).toHaveLength(own.filter((p) => p.pinned).length);
+    await page.screenshot({ path: `${OUT}creator-recent-posts.png`, fullPage: true });
     await page.close();
   });
 });
