@@ -2,8 +2,9 @@
  * One list of a profile's recent posts from what the reader found on the page (the grid's
  * tiles, the profile's own JSON) and what the capture collected from the page's own data
  * (collector.ts). Both are the creator's own posts: the reader keeps only tiles linking to
- * the profile, the extractors only posts whose owner fields name it. Pure: the content
- * script and `read-page --har` merge the same way.
+ * the profile, the extractors only posts whose owner fields name it. Pure, plain data (no
+ * zod, no Dexie): the content script and `read-page --har` (scripts/saved-page.ts) merge
+ * the same way.
  */
 import { POST_METRICS, type RecentPost } from '../sites/types';
 import type { CapturedPost } from './store';
@@ -58,23 +59,31 @@ function mergeOne(dom: RecentPost, data: RecentPost): RecentPost {
   return out;
 }
 
+/** The merged list (structurally the reading's recent posts). */
+export type MergedPost = RecentPost;
+
 /**
- * The page's posts merged by id with the captured ones, then the captured posts the page
- * does not show (yet: the grid renders a few at a time). Newest first when every post has a
- * date; otherwise in that order (the grids' own: newest first, pinned at the top).
+ * The page's posts merged by id with the captured ones (the first of each id on either
+ * side), then the captured posts the page does not show (yet: the grid renders a few at a
+ * time; scroll pages and watch pages are older than its first page). Then the posts with a
+ * date are put newest first in the places dated posts hold, and undated ones keep theirs:
+ * a list with every date is newest first, a grid with none stays in the page's order (newest
+ * first on every grid, pinned at the top).
  */
 export function mergeRecent(dom: readonly RecentPost[], captured: readonly CapturedPost[], max = 500): RecentPost[] {
-  if (captured.length === 0) return dom.slice(0, max);
-  const data = new Map(captured.map((p) => [p.id, recentFromCapture(p)]));
-  const out: RecentPost[] = [];
+  const data = new Map<string, RecentPost>();
+  for (const p of captured) if (!data.has(p.id)) data.set(p.id, recentFromCapture(p));
+  const list: RecentPost[] = [];
   const seen = new Set<string>();
   for (const p of dom) {
     if (seen.has(p.id)) continue;
     seen.add(p.id);
     const d = data.get(p.id);
-    out.push(d ? mergeOne(p, d) : p);
+    list.push(d ? mergeOne(p, d) : p);
   }
-  for (const [id, p] of data) if (!seen.has(id)) out.push(p);
-  if (out.every((p) => p.publishedAt !== null)) out.sort((a, b) => b.publishedAt! - a.publishedAt!);
-  return out.slice(0, max);
+  for (const [id, p] of data) if (!seen.has(id)) list.push(p);
+  const slots = list.flatMap((p, i) => (p.publishedAt === null ? [] : [i]));
+  const dated = slots.map((i) => list[i]!).sort((a, b) => b.publishedAt! - a.publishedAt!);
+  slots.forEach((slot, k) => (list[slot] = dated[k]!));
+  return list.slice(0, max);
 }

@@ -131,3 +131,63 @@ export function verdict(rate: number | null, band: Band): Verdict | null {
   const position: Position = rate < band.low ? 'below' : rate > band.high ? 'above' : 'within';
   return { position, positionInBand, vsTypical: band.typical > 0 ? rate / band.typical : Infinity, band };
 }
+
+/** A median of fewer posts than this gets no verdict against a band (issue 14 §4): the rate is shown, with the sample. */
+export const MIN_POSTS_FOR_VERDICT = 6;
+
+/** What a verdict stands on: a summary's median and its sample (lib/metrics/engagement.ts RateSummary). */
+export interface SampleOf {
+  median: number | null;
+  postsUsed: number;
+  sample: string;
+}
+
+export type SampleVerdict =
+  | (Verdict & { kind: 'verdict'; rate: number; sample: string; source: string })
+  | { kind: 'too-few'; rate: number; postsUsed: number; needed: number; band: Band; sample: string; source: string; message: string }
+  | { kind: 'unknown'; sample: string; message: string }
+  | { kind: 'no-band'; rate: number | null; sample: string; message: string };
+
+/** The band's source with its year, as shown beside a verdict. */
+export const bandSource = (band: Band) => `${band.source}, ${band.year}${band.yearIsRead ? ' (the year the figures were read)' : ''}`;
+
+/**
+ * The verdict a summary earns against a band — only from MIN_POSTS_FOR_VERDICT posts:
+ * under that, `too-few` with the rate, the sample and why. Without a band (`null`),
+ * `no-band`: no published band, no verdict.
+ */
+export function sampleVerdict(summary: SampleOf, band: Band | null): SampleVerdict {
+  const { median: rate, sample, postsUsed } = summary;
+  if (rate === null || !Number.isFinite(rate) || rate < 0) return { kind: 'unknown', sample, message: 'No rate to compare: no post had the counts it needs.' };
+  if (!band) return { kind: 'no-band', rate, sample, message: 'No published band to compare with.' };
+  const source = bandSource(band);
+  if (postsUsed < MIN_POSTS_FOR_VERDICT) {
+    return { kind: 'too-few', rate, postsUsed, needed: MIN_POSTS_FOR_VERDICT, band, sample, source, message: `Too few posts for a verdict: ${postsUsed} of the ${MIN_POSTS_FOR_VERDICT} a verdict needs.` };
+  }
+  return { kind: 'verdict', rate, sample, source, ...verdict(rate, band)! };
+}
+
+/**
+ * YouTube's headline, views per subscriber, against an indicative band by tier. The one
+ * tiered figure the research found with a source (research/engagement-data.md §4.1;
+ * FIGURES.md "Reach"): BrightBean's glossary, "<10k: 30–50 %, 10k–500k: 14–20 %, 500k+:
+ * 5–15 %" — a vendor's blog with no method and no year stated, so the year given is the year
+ * it was read (2026), and the band is called indicative. Its tiers map onto ours at the
+ * default boundaries (nano; micro and mid; macro and mega). The alternatives are weaker: a
+ * mean for one US tier (NoxInfluencer via MediaPost, 7.91 %), an unverified "4–8 %".
+ * YouTube counts a view from the first frame since 2026-08-24: views per subscriber read
+ * after that run higher than the figures the band was drawn from.
+ */
+const YT_VIEWS = {
+  definition: 'views / subscribers',
+  source: 'BrightBean, "good YouTube views-to-subscriber ratio" (a vendor’s glossary, no method stated; indicative)',
+  year: 2026,
+  yearIsRead: true,
+};
+export const VIEWS_PER_SUBSCRIBER: Record<Tier, Band> = {
+  nano: { low: 0.3, typical: 0.4, high: 0.5, ...YT_VIEWS, note: 'Under 10K subscribers.' },
+  micro: { low: 0.14, typical: 0.17, high: 0.2, ...YT_VIEWS, note: '10K–500K subscribers.' },
+  mid: { low: 0.14, typical: 0.17, high: 0.2, ...YT_VIEWS, note: '10K–500K subscribers.' },
+  macro: { low: 0.05, typical: 0.1, high: 0.15, ...YT_VIEWS, note: '500K subscribers and more.' },
+  mega: { low: 0.05, typical: 0.1, high: 0.15, ...YT_VIEWS, note: '500K subscribers and more.' },
+};

@@ -5,6 +5,8 @@
  * views are worth at the market's usual CPM range. The return on the user's own order value
  * and margin comes after, and only when they gave them (lib/roi/quote.ts).
  */
+import { viewsBaseline, type KindFilter, type ViewsBaseline } from '../metrics/baseline';
+import type { PostCounts } from '../metrics/engagement';
 import type { Platform } from '../sites/platforms';
 import { defaultReachRate } from './assumptions';
 import type { Deliverable } from './project';
@@ -33,13 +35,40 @@ export const MARKET_CPM: Record<Platform, MarketCpm> = {
 export type ViewsBasis = 'median recent views' | 'followers × reach rate';
 
 /**
- * The views a deliverable can be expected to get: the creator's median recent views where
- * the page shows views (TikTok, YouTube, Instagram reels), else — Instagram posts and
- * stories show none — followers × the median reach rate of the follower tier (Minter.io 2019).
+ * The posts whose views a deliverable's baseline is drawn from: its own kind (issue 14 §4).
+ * YouTube long videos (a post of unknown kind counts: the Videos tab lists no Shorts) or
+ * Shorts; Instagram reels (only posts known to be reels) or feed posts; TikTok every post
+ * (its grid is one kind of video). null: the deliverable has no views to go by (an
+ * Instagram story).
  */
-export function expectedViews(input: { platform: Platform; deliverable: Deliverable; medianViews?: number | null; followers?: number | null }): { value: number; basis: ViewsBasis } | { value: null; reason: string } {
+export function baselineKinds(platform: Platform, deliverable: Deliverable): KindFilter | null {
+  if (platform === 'youtube') return deliverable === 'short' ? { kinds: ['short'], unknownKind: false, label: 'Shorts' } : { kinds: ['video'], unknownKind: true, label: 'long videos' };
+  if (platform === 'instagram') return deliverable === 'story' ? null : deliverable === 'reel' ? { kinds: ['reel'], unknownKind: false, label: 'reels' } : { kinds: ['photo', 'carousel', 'video'], unknownKind: true, label: 'feed posts' };
+  return { kinds: null, unknownKind: true, label: 'videos' };
+}
+
+/** The organic baseline of a deliverable's kind (lib/metrics/baseline.ts); null for a deliverable without views (a story). */
+export function organicBaseline(input: { platform: Platform; deliverable: Deliverable; posts: readonly PostCounts[]; now?: number }): ViewsBaseline | null {
+  const filter = baselineKinds(input.platform, input.deliverable);
+  return filter ? viewsBaseline({ platform: input.platform, posts: input.posts, filter, ...(input.now !== undefined && { now: input.now }) }) : null;
+}
+
+export type ExpectedViews =
+  | { value: number; basis: ViewsBasis; baseline?: ViewsBaseline }
+  | { value: null; reason: string };
+
+/**
+ * The views a deliverable can be expected to get: the creator's median recent views where
+ * the page shows views (TikTok, YouTube, Instagram reels) — typed (`medianViews`), or drawn
+ * from the recent posts (`posts`: the organic baseline of the deliverable's kind, with its
+ * sample, and marked thin from fewer than 5 posts) — else — Instagram posts and stories
+ * show none — followers × the median reach rate of the follower tier (Minter.io 2019).
+ */
+export function expectedViews(input: { platform: Platform; deliverable: Deliverable; medianViews?: number | null; followers?: number | null; posts?: readonly PostCounts[]; now?: number }): ExpectedViews {
   const { medianViews, followers } = input;
   if (typeof medianViews === 'number' && Number.isFinite(medianViews) && medianViews >= 0) return { value: medianViews, basis: 'median recent views' };
+  const baseline = input.posts ? organicBaseline({ platform: input.platform, deliverable: input.deliverable, posts: input.posts, ...(input.now !== undefined && { now: input.now }) }) : null;
+  if (baseline && baseline.median !== null) return { value: baseline.median, basis: 'median recent views', baseline };
   if (typeof followers === 'number' && Number.isFinite(followers) && followers > 0) {
     return { value: Math.round(followers * defaultReachRate(input.deliverable, followers).expected), basis: 'followers × reach rate' };
   }
@@ -62,10 +91,16 @@ export interface PriceJudgement {
   by: number | null;
   /** One sentence a user reads. */
   summary: string;
+  /**
+   * What the expected views stand on, when drawn from the recent posts: the sample, and
+   * whether it is thin (fewer than 5 posts' views: the views range is widened to ÷3…×3 and
+   * `fairFeeRange` spans it). Absent for typed views.
+   */
+  baseline?: { sample: string; postsUsed: number; thin: boolean; viewsRange: { low: number; high: number } | null; rangeRule: string; fairFeeRange: { low: number; high: number } | null };
 }
 
 /** Judges a fee against the market. Pure; the fee is in `currency`. */
-export function judgePrice(input: { fee: number; currency: string; views: number; basis: ViewsBasis; market: MarketCpm }): PriceJudgement {
+export function judgePrice(input: { fee: number; currency: string; views: number; basis: ViewsBasis; market: MarketCpm; baseline?: ViewsBaseline }): PriceJudgement {
   const { fee, views, market } = input;
   const cpm = views > 0 ? (fee / views) * 1000 : Infinity;
   const fairFee = { low: (views / 1000) * market.low, high: (views / 1000) * market.high };
@@ -80,5 +115,12 @@ export function judgePrice(input: { fee: number; currency: string; views: number
       : verdict === 'below'
         ? `Below the usual range, by ${pct(by!)} of its low end.`
         : `Above the usual range, by ${Number.isFinite(by) ? pct(by!) : 'more than any multiple'} of its high end.`;
-  return { expectedViews: views, viewsBasis: input.basis, cpm, marketCpm: market, fairFee, verdict, by, summary };
+  const out: PriceJudgement = { expectedViews: views, viewsBasis: input.basis, cpm, marketCpm: market, fairFee, verdict, by, summary };
+  const b = input.baseline;
+  if (b) {
+    const r = b.range;
+    out.baseline = { sample: b.sample, postsUsed: b.postsUsed, thin: b.thin, viewsRange: r, rangeRule: b.rangeRule, fairFeeRange: r && { low: (r.low / 1000) * market.low, high: (r.high / 1000) * market.high } };
+    if (b.thin) out.summary += ` The views stand on ${b.postsUsed} post${b.postsUsed === 1 ? '' : 's'} only: a thin basis.`;
+  }
+  return out;
 }

@@ -5,10 +5,11 @@
  * reading it validated before keeping a quote as a deal). Pure; no zod.
  */
 import { tierOf, type TierBoundaries } from '../metrics/benchmarks';
-import { engagement, medianViews, type PostCounts } from '../metrics/engagement';
+import { engagement, type PostCounts } from '../metrics/engagement';
 import type { Assumptions } from '../schema';
 import type { Platform } from '../sites/types';
 import { DEFAULT_AOV, DEFAULT_CTR, DEFAULT_MARGIN, defaultCvr, defaultReachRate, type Assumption } from './assumptions';
+import { organicBaseline } from './market';
 import { RoiInputError, type Deliverable } from './project';
 import { projectRange, type Estimate, type RangeProjection } from './range';
 
@@ -45,13 +46,6 @@ export type Quote =
 
 const yours = (e: Estimate | null, fallback: Assumption): Assumption => (e ? { ...e, source: 'Your setting' } : fallback);
 
-function quantileOf(sorted: readonly number[], q: number): number {
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
-}
-
 /** Impressions of one deliverable: Instagram from followers × reach; TikTok and YouTube from recent views. */
 export function impressionsFor(input: Pick<QuoteInput, 'platform' | 'followers' | 'recent' | 'deliverable' | 'now'>): Assumption | { reason: string } {
   const { platform, followers, recent, deliverable } = input;
@@ -62,11 +56,11 @@ export function impressionsFor(input: Pick<QuoteInput, 'platform' | 'followers' 
     return { low: followers * rate.low, expected: followers * rate.expected, high: followers * rate.high, source: `followers × reach rate (${rate.source})` };
   }
   const now = input.now ?? Date.now();
-  const median = medianViews(recent, now);
-  if (median === null) return { reason: 'The page lists no view counts of recent videos older than 3 days, so reach cannot be projected.' };
-  const views = recent.map((p) => p.views).filter((v): v is number => v !== null).sort((a, b) => a - b);
-  const [low, high] = views.length >= 4 ? [quantileOf(views, 0.25), quantileOf(views, 0.75)] : [median * 0.5, median * 1.5];
-  return { low: Math.min(low, median), expected: median, high: Math.max(high, median), source: `median views of ${views.length} recent videos (range: middle half)` };
+  // The organic baseline of the deliverable's kind: sponsored posts and deliverables apart,
+  // reels, Shorts and long videos apart; thin (range widened) from fewer than 5 posts.
+  const base = organicBaseline({ platform, deliverable, posts: recent, now });
+  if (!base || base.median === null || !base.range) return { reason: 'The page lists no view counts of recent videos older than 3 days, so reach cannot be projected.' };
+  return { low: base.range.low, expected: base.median, high: base.range.high, source: `${base.sample} (${base.thin ? base.rangeRule : 'range: middle half'})` };
 }
 
 /**

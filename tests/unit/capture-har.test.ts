@@ -71,13 +71,16 @@ describe('readCapture', () => {
 describe('npm run read-page -- --har', { timeout: 60_000 }, () => {
   const run = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/read-page.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 
-  test('prints the reading with recentFromResponses and which responses were read', () => {
+  test('prints the reading with the captured posts merged into `recent` and which responses were read', () => {
     const r = run('--url', 'https://www.tiktok.com/@maya.bakes', '--har', 'tests/fixtures/capture/tiktok-profile.har', 'tests/fixtures/tiktok/profile-2024-universal.html');
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ kind: 'profile', handle: 'maya.bakes', capture: { creator: 'maya.bakes', ignored: 3 } });
-    expect(out.recentFromResponses).toHaveLength(10);
-    expect(out.recentFromResponses[0]).toMatchObject({ id: '7301234567890123456', publishedAt: 1_700_000_000_000, pinned: true, views: 1_776_621, exact: { views: true }, source: 'network' });
+    // The 10 posts the responses held (once in `recentFromResponses`, now merged into `recent`), the date as an ISO time.
+    const captured = out.recent.filter((p: { source: string }) => p.source === 'network');
+    expect(captured).toHaveLength(10);
+    expect(out.recent.find((p: { id: string }) => p.id === '7301234567890123456')).toMatchObject({ id: '7301234567890123456', publishedAt: new Date(1_700_000_000_000).toISOString(), pinned: true, views: 1_776_621, exact: { views: true }, source: 'network' });
+    expect(out).not.toHaveProperty('recentFromResponses');
   });
 
   test('a file that is not a HAR is a usage error (exit 1) with a sentence', () => {

@@ -83,11 +83,11 @@ describe('mergeRecent', () => {
     expect(p!.exact).toMatchObject({ views: true, likes: false, comments: true });
   });
 
-  test('posts the grid has not rendered yet are added; newest first once every post has a date; the grid’s order otherwise', () => {
+  test('posts the grid has not rendered yet are added; dated posts newest first in the places dated posts hold, undated ones keep theirs', () => {
     const dated = mergeRecent([tile('1')], [captured('1', { publishedAt: 100 }), captured('2', { publishedAt: 300 }), captured('3', { publishedAt: 200 })]);
     expect(dated.map((p) => p.id)).toEqual(['2', '3', '1']);
     const undated = mergeRecent([tile('9'), tile('1')], [captured('1', { publishedAt: 100 }), captured('2', { publishedAt: 300 })]);
-    expect(undated.map((p) => p.id)).toEqual(['9', '1', '2']);
+    expect(undated.map((p) => p.id)).toEqual(['9', '2', '1']);
   });
 
   test('nothing captured: the grid’s posts unchanged; never more than the reading may carry', () => {
