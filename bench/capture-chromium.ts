@@ -17,8 +17,9 @@
  * `benchCaptureChromium()` for bench/run.ts; `npx wxt build && npx tsx bench/capture-chromium.ts`
  * runs this section alone. Measured, never asserted in a timed test.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, EXTENSION, launchWithExtension } from '../scripts/chromium';
@@ -109,14 +110,17 @@ export async function benchCaptureChromium(runs = 120): Promise<CaptureTiming> {
     [hostOf('tiktok')]: { [PAGE]: { body: '<!DOCTYPE html><html lang="en"><head><title>bench</title></head><body><main>bench</main></body></html>' }, [LISTED]: json, [UNLISTED]: json },
   });
   const withExtension = await launchWithExtension(server.chromiumArgs);
-  const plain = await chromium.launch({
+  // The same launch as scripts/chromium.ts's (a persistent profile, the same flags) less the extension.
+  const profile = mkdtempSync(join(tmpdir(), 'creator-lens-bench-'));
+  const plain = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: false, // as scripts/chromium.ts: the flag picks the new headless mode, the same renderer as the extension's
+    headless: false, // the flag below picks the new headless mode, as for the extension's
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...server.chromiumArgs],
+    viewport: { width: 1280, height: 900 },
   });
   try {
     const url = `https://${hostOf('tiktok')}${PAGE}`;
-    const pages: Record<Target, Page> = { with: await withExtension.context.newPage(), without: await (await plain.newContext({ viewport: { width: 1280, height: 900 } })).newPage() };
+    const pages: Record<Target, Page> = { with: await withExtension.context.newPage(), without: await plain.newPage() };
     for (const page of Object.values(pages)) {
       await page.goto(url);
       await page.evaluate(SETUP);
@@ -161,6 +165,7 @@ export async function benchCaptureChromium(runs = 120): Promise<CaptureTiming> {
     };
   } finally {
     await plain.close();
+    rmSync(profile, { recursive: true, force: true });
     await withExtension.close();
     await server.close();
   }

@@ -3,6 +3,9 @@
  * already are Playwright pages, so they are the TestPage as they are; the content script's
  * isolated world is reached through the devtools protocol.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium as playwright, type Page } from 'playwright-core';
 import { CHROMIUM, launchWithExtension } from '../../../scripts/chromium';
 import type { FixtureServer } from '../../../scripts/fixture-server';
@@ -50,15 +53,16 @@ export async function launchChromium(server: FixtureServer, options: { headless?
   };
 }
 
-/** The same Chromium (binary, host mapping, flags) without the extension: browser.ts's launchWithoutExtension. */
+/** The same Chromium (binary, persistent profile, flags, host mapping) without the extension: browser.ts's launchWithoutExtension. */
 export async function launchPlainChromium(server: FixtureServer, options: { headless?: boolean }): Promise<PageBrowser> {
   const headless = options.headless ?? true;
-  const browser = await playwright.launch({
+  const profile = mkdtempSync(join(tmpdir(), 'creator-lens-plain-'));
+  const context = await playwright.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // as in scripts/chromium.ts: the flag below picks the new headless mode
     args: [...(headless ? ['--headless=new'] : []), '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...server.chromiumArgs],
+    viewport: { width: 1280, height: 900 },
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   return {
@@ -66,6 +70,9 @@ export async function launchPlainChromium(server: FixtureServer, options: { head
     requests,
     refused: [],
     newPage: async () => (await context.newPage()) as unknown as TestPage,
-    close: () => browser.close(),
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
   };
 }
