@@ -66,13 +66,19 @@ export async function gotoExtensionUrl(page: Page, url: string, timeout = 15_000
   }
 }
 
-export async function launchFirefoxWithExtension(options: { fixturesPort: number; headless?: boolean; extension?: string }): Promise<FirefoxWithExtension> {
-  const extension = options.extension ?? FIREFOX_EXTENSION;
-  let manifest: { icons?: Record<string, string> };
-  try {
-    manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8'));
-  } catch {
-    throw new Error(`No Firefox build at ${extension}: run "npm run build:firefox" first.`);
+/**
+ * `extension: false` starts the same Firefox (same prefs, same proxy) with no add-on at all, to
+ * compare what a page does with and without ours; its inExtension and setColorScheme then throw.
+ */
+export async function launchFirefoxWithExtension(options: { fixturesPort: number; headless?: boolean; extension?: string | false }): Promise<FirefoxWithExtension> {
+  const extension = options.extension === false ? null : (options.extension ?? FIREFOX_EXTENSION);
+  let manifest: { icons?: Record<string, string> } = {};
+  if (extension) {
+    try {
+      manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8'));
+    } catch {
+      throw new Error(`No Firefox build at ${extension}: run "npm run build:firefox" first.`);
+    }
   }
   const executablePath = requireBrowser('firefox');
   const proxy = await startHostProxy(options.fixturesPort);
@@ -125,9 +131,11 @@ export async function launchFirefoxWithExtension(options: { fixturesPort: number
   };
 
   try {
-    const id = await browser.installExtension(extension); // BiDi webExtension.install: a temporary add-on
-    if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
-    await browser.installExtension(helper);
+    if (extension) {
+      const id = await browser.installExtension(extension); // BiDi webExtension.install: a temporary add-on
+      if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
+      await browser.installExtension(helper);
+    }
   } catch (error) {
     await close();
     throw error;
@@ -142,6 +150,7 @@ export async function launchFirefoxWithExtension(options: { fixturesPort: number
   let control: Promise<Page> | undefined;
   const controlPage = () =>
     (control ??= (async () => {
+      if (!extension) throw new Error('this Firefox runs without the extension');
       const icon = Object.values(manifest.icons ?? {})[0] ?? 'manifest.json';
       const page = await openExtensionPage(icon);
       // Chromium's `chrome.*` returns promises; Firefox's MV2 `chrome.*` takes callbacks. Code
@@ -156,6 +165,7 @@ export async function launchFirefoxWithExtension(options: { fixturesPort: number
   let helperPage: Promise<Page> | undefined;
   const setColorScheme = async (scheme: 'light' | 'dark' | 'auto') => {
     helperPage ??= (async () => {
+      if (!extension) throw new Error('this Firefox runs without the extension (nor its colour-scheme helper)');
       const page = await browser.newPage();
       await gotoExtensionUrl(page, `moz-extension://${HELPER_UUID}/blank.html`);
       return page;

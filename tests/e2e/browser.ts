@@ -9,6 +9,7 @@
  *   await browser.background.evaluate(() => chrome.storage.session.get(null)); // code in the extension's origin
  *   await inContentScript(page, '…');                        // (helpers.ts) code in the content script's world
  *   browser.requests                                          // every request the pages made
+ *   const plain = await launchWithoutExtension(server);      // the same browser, same mapping, no extension (to compare)
  *
  * Porting a test written for the Chromium-only helpers: `launchWithExtension(server.chromiumArgs)`
  * becomes `launchWithExtension(server)`, `browser.context.newPage()` becomes `browser.newPage()`,
@@ -94,9 +95,23 @@ export interface TestPage {
   locator(selector: string): TestLocator;
 }
 
-export interface TestBrowser {
+/** A browser of this run with the three sites mapped to the fixture server, with or without the extension. */
+export interface PageBrowser {
   name: BrowserName;
   newPage(): Promise<TestPage>;
+  /** Every request the pages made (http(s) and the extension's own), in order. */
+  requests: string[];
+  /**
+   * What the host mapping refused, from anywhere in the browser (pages, the extension's
+   * background, the browser itself): Firefox's proxy records every host:port it turned away.
+   * Chromium's resolver rule (`MAP * ~NOTFOUND`) fails such lookups without a record, so
+   * there this stays empty and `requests` is the check.
+   */
+  refused: string[];
+  close(): Promise<void>;
+}
+
+export interface TestBrowser extends PageBrowser {
   /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
   extensionOrigin: string;
   /** A page of the extension: `extensionUrl('popup.html?tab=3')`. */
@@ -106,9 +121,6 @@ export interface TestBrowser {
    * the same origin in Firefox (its MV2 background is a page). `chrome.*` returns promises in both.
    */
   background: { evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> };
-  /** Every request the pages made (http(s) and the extension's own), in order. */
-  requests: string[];
-  close(): Promise<void>;
 }
 
 const contentScripts = new WeakMap<object, (expression: string) => Promise<unknown>>();
@@ -133,4 +145,14 @@ export async function runInContentScript<T>(page: TestPage | PlaywrightPage, exp
 export async function launchWithExtension(server: FixtureServer, options: { headless?: boolean } = {}): Promise<TestBrowser> {
   if (BROWSER === 'firefox') return (await import('./drivers/firefox')).launchFirefox(server, options);
   return (await import('./drivers/chromium')).launchChromium(server, options);
+}
+
+/**
+ * The browser of this run without the extension, the three sites served by `server` as in
+ * launchWithExtension: to hold what a page receives with the extension against what it
+ * receives without. Its pages have no content-script world (inContentScript throws).
+ */
+export async function launchWithoutExtension(server: FixtureServer, options: { headless?: boolean } = {}): Promise<PageBrowser> {
+  if (BROWSER === 'firefox') return (await import('./drivers/firefox')).launchFirefox(server, { ...options, extension: false });
+  return (await import('./drivers/chromium')).launchPlainChromium(server, options);
 }

@@ -3,10 +3,13 @@
  * already are Playwright pages, so they are the TestPage as they are; the content script's
  * isolated world is reached through the devtools protocol.
  */
-import type { Page } from 'playwright-core';
-import { launchWithExtension } from '../../../scripts/chromium';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium as playwright, type Page } from 'playwright-core';
+import { CHROMIUM, launchWithExtension } from '../../../scripts/chromium';
 import type { FixtureServer } from '../../../scripts/fixture-server';
-import { registerContentScript, type TestBrowser, type TestPage } from '../browser';
+import { registerContentScript, type PageBrowser, type TestBrowser, type TestPage } from '../browser';
 
 /** The extension's name in the manifest: Chromium names the content script's world after it. */
 const WORLD = 'Creator Lens';
@@ -37,6 +40,7 @@ export async function launchChromium(server: FixtureServer, options: { headless?
     extensionOrigin,
     extensionUrl: (path) => `${extensionOrigin}/${path.replace(/^\//, '')}`,
     requests,
+    refused: [], // Chromium's resolver rule refuses without a record (see PageBrowser.refused)
     newPage: async () => {
       const page = await chromium.context.newPage();
       registerContentScript(page, (expression) => inIsolatedWorld(page, expression));
@@ -46,5 +50,29 @@ export async function launchChromium(server: FixtureServer, options: { headless?
     },
     background: { evaluate: (fn, arg) => chromium.background.evaluate(fn as never, arg) as never },
     close: () => chromium.close(),
+  };
+}
+
+/** The same Chromium (binary, persistent profile, flags, host mapping) without the extension: browser.ts's launchWithoutExtension. */
+export async function launchPlainChromium(server: FixtureServer, options: { headless?: boolean }): Promise<PageBrowser> {
+  const headless = options.headless ?? true;
+  const profile = mkdtempSync(join(tmpdir(), 'creator-lens-plain-'));
+  const context = await playwright.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false, // as in scripts/chromium.ts: the flag below picks the new headless mode
+    args: [...(headless ? ['--headless=new'] : []), '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...server.chromiumArgs],
+    viewport: { width: 1280, height: 900 },
+  });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  return {
+    name: 'chromium',
+    requests,
+    refused: [],
+    newPage: async () => (await context.newPage()) as unknown as TestPage,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
   };
 }

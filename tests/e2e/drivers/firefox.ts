@@ -22,6 +22,8 @@ import { registerContentScript, type TestBrowser, type TestDialog, type TestDown
 import { installLocator, toMatch, type LocatorEngine, type Step } from './locate';
 
 const ACTION_TIMEOUT = 30_000;
+/** Where puppeteer sends Firefox's own remote-settings client (its placeholder, refused by the proxy). */
+const BROWSER_OWN = 'http://dummy.test/';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Engine = { __creatorLensE2E?: LocatorEngine };
 
@@ -393,20 +395,27 @@ class FirefoxPage implements TestPage {
   }
 }
 
-export async function launchFirefox(server: FixtureServer, options: { headless?: boolean }): Promise<TestBrowser> {
-  const firefox = await launchFirefoxWithExtension({ fixturesPort: server.port, headless: options.headless });
+/** `extension: false`: the same Firefox without the add-on (browser.ts's launchWithoutExtension); its `background` throws. */
+export async function launchFirefox(server: FixtureServer, options: { headless?: boolean; extension?: false }): Promise<TestBrowser> {
+  const withExtension = options.extension !== false;
+  const firefox = await launchFirefoxWithExtension({ fixturesPort: server.port, headless: options.headless, ...(!withExtension && { extension: false }) });
   const requests: string[] = [];
   return {
     name: 'firefox',
     extensionOrigin: EXTENSION_ORIGIN,
     extensionUrl: (path) => `${EXTENSION_ORIGIN}/${path.replace(/^\//, '')}`,
     requests,
+    // Less Firefox's own remote-settings polls, which puppeteer points at a placeholder host
+    // (services.settings.server = http://dummy.test/…): the browser's, not a page's or ours.
+    get refused() {
+      return firefox.proxy.refused.filter((u) => !u.startsWith(BROWSER_OWN));
+    },
     newPage: async () => {
       const page = await firefox.browser.newPage();
       // BiDi also reports the `data:,` each new tab starts on; Playwright reports no data: URLs.
       page.on('request', (r) => void (r.url().startsWith('data:') || requests.push(r.url())));
       const wrapped = new FirefoxPage(page, firefox);
-      registerContentScript(wrapped, (expression) => wrapped.inContentScript(expression));
+      registerContentScript(wrapped, (expression) => (withExtension ? wrapped.inContentScript(expression) : Promise.reject(new Error('this Firefox runs without the extension'))));
       return wrapped;
     },
     background: { evaluate: (fn, arg) => firefox.inExtension(fn, arg) as never },
