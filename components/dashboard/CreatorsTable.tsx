@@ -209,8 +209,9 @@ function Row({ row: r, index, selected, onToggle }: { row: CreatorRow; index: nu
       <td>{platformName(r.creator.platform)}</td>
       <td className="n num">{compact(r.followers)}</td>
       <td>{r.tier ?? '—'}</td>
-      <td className="n num">
+      <td className="n num" title={r.sample ?? undefined}>
         {r.engagement === null ? <span className="muted">unknown</span> : pct(r.engagement)}
+        {r.engagement !== null && r.creator.platform === 'youtube' && <span className="muted small"> views per subscriber</span>}
         {r.position && <span className={`chip verdict-${r.position}`}>{POSITION_WORD[r.position].toLowerCase()} band</span>}
       </td>
       <td className={`n num ${r.growthPerWeek === null ? 'muted' : r.growthPerWeek > 0 ? 'up' : r.growthPerWeek < 0 ? 'down' : ''}`}>{r.growthPerWeek === null ? '—' : signedPct(r.growthPerWeek, 1)}</td>

@@ -56,7 +56,7 @@ export function CreatorSummary({ reading, view, locale, now, renderVerdict }: Cr
       </div>
       <div className="engagement cl-section cl-engagement">
         <div className="spread cl-contents">
-          <span className="muted small cl-label">Engagement</span>
+          <span className="muted small cl-label">{model.engagement.label}</span>
           {model.tier && <span className="muted small cl-def cl-tier">Tier: {model.tier.label}</span>}
         </div>
         {'text' in model.engagement ? (
@@ -71,16 +71,23 @@ export function CreatorSummary({ reading, view, locale, now, renderVerdict }: Cr
         ) : (
           <p className="small cl-unknown" data-testid="engagement-unknown">Unknown: {model.engagement.unknown}</p>
         )}
-        <p className="muted small definition cl-def cl-definition">
-          {'text' in model.engagement && `median of ${model.engagement.postsUsed} recent ${model.engagement.postsUsed === 1 ? 'post' : 'posts'} · ${model.engagement.definition}`}
+        <p className="muted small definition cl-def cl-definition" data-testid="sample">
+          {'text' in model.engagement && `${capital(model.engagement.sample)} · ${model.engagement.definition}`}
           {verdict && !renderVerdict && `. Band: ${verdict.source}.`}
         </p>
-        {(model.medianViews || model.reach) && (
+        {model.verdictNote && <p className="small muted cl-def" data-testid="verdict-note">{model.verdictNote}</p>}
+        {(model.medianViews || model.second) && (
           <div className="row small cl-row">
             {model.medianViews && <span><b>{model.medianViews.text}</b> {model.medianViews.label}</span>}
-            {model.reach && <span><b>{model.reach.text}</b> {model.reach.definition}</span>}
+            {model.second && <span title={model.second.sample}><b>{model.second.text}</b> {model.second.definition} <span className="muted cl-def">({model.second.sample})</span></span>}
           </div>
         )}
+        {model.sponsored && (
+          <p className="small cl-def" data-testid="sponsored">
+            Sponsored posts apart: <b>{model.sponsored.text}</b> ({model.sponsored.sample}){model.sponsored.vsOrganic && `, ${model.sponsored.vsOrganic}`}
+          </p>
+        )}
+        {model.cadence && <p className="small muted cl-def" data-testid="cadence">Posting: {model.cadence}</p>}
       </div>
     </div>
   );

@@ -7,7 +7,9 @@
  * snapshots changed since the last load.
  * Pure; load-figures.ts reads them from the library.
  */
-import { engagement, medianViews } from '../metrics/engagement';
+import { headlineOf } from '../metrics/answer';
+import { medianViews } from '../metrics/engagement';
+import { recentMetrics } from '../metrics/recent';
 import { jumpsIn, weeklyRate, type Jump } from '../metrics/growth';
 import { recentOf } from '../library/as-reading';
 import type { Post, Snapshot } from '../schema';
@@ -17,16 +19,24 @@ import type { Platform } from '../sites/types';
 export interface PostFigures {
   platform: Platform;
   followers: number | null;
-  /** Median engagement rate of the recent posts; null when the pages showed no likes or comments. */
+  /** The platform's headline rate over the recent posts, as the panel gives it (lib/metrics/answer.ts):
+   * engagement, or on YouTube views per subscriber; null when no post had the counts. */
   engagement: number | null;
+  /** How many posts that median stands on (no verdict under 6), and the sample in words. */
+  postsUsed: number;
+  sample: string | null;
   medianViews: number | null;
 }
 
 /** Engagement and median views of a creator's posts (both null without posts). */
 export function postFiguresOf(platform: Platform, followers: number | null, posts: readonly Post[], now: number): PostFigures {
-  if (!posts.length) return { platform, followers, engagement: null, medianViews: null };
+  if (!posts.length) return { platform, followers, engagement: null, postsUsed: 0, sample: null, medianViews: null };
   const recent = recentOf(posts);
-  return { platform, followers, engagement: engagement({ platform, followers, posts: recent, now }).engagement.median, medianViews: medianViews(recent, now) };
+  const headline = headlineOf(recentMetrics({ platform, followers, posts: recent, now }));
+  return {
+    platform, followers, engagement: headline.median, postsUsed: headline.postsUsed, sample: headline.sample,
+    medianViews: medianViews(recent, now, undefined, platform, platform === 'youtube' ? 'videos' : 'posts'),
+  };
 }
 
 export interface CreatorFigures {

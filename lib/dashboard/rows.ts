@@ -5,7 +5,8 @@
  * the table shows (the weekly rate in one pass); jump detection runs once per creator when
  * its snapshots change (figures.ts), and a row carries its result for the filters.
  */
-import { benchmarkFor, tierOf, verdict, type BenchmarkOverrides, type Position, type Tier, type TierBoundaries } from '../metrics/benchmarks';
+import { headlineBand } from '../metrics/answer';
+import { sampleVerdict, tierOf, type BenchmarkOverrides, type Position, type Tier, type TierBoundaries } from '../metrics/benchmarks';
 import type { Jump } from '../metrics/growth';
 import type { Creator, Post, Snapshot } from '../schema';
 import type { Platform } from '../sites/types';
@@ -16,8 +17,12 @@ export interface CreatorRow {
   creator: Creator;
   followers: number | null;
   tier: Tier | null;
-  /** Median engagement rate of recent posts; null when the pages showed no likes or comments. */
+  /** The platform's headline rate over recent posts, as the panel gives it (YouTube: views per
+   * subscriber); null when the pages showed no counts it needs. */
   engagement: number | null;
+  /** The sample in words ("median of 12 posts · 2 pinned left out"); null while unknown. */
+  sample: string | null;
+  /** Against the band, only from 6 posts (fewer: null, as in the panel). */
   position: Position | null;
   medianViews: number | null;
   /** Compound follower growth per week over the snapshots kept; null with less than a day of them. */
@@ -47,14 +52,15 @@ export function rowFrom(creator: Creator, settings: RowSettings, figures?: Creat
   const posted = ahead && ahead.platform === creator.platform && ahead.followers === followers ? ahead : figures?.posts.length ? postFiguresOf(creator.platform, followers, figures.posts, now) : null;
   const rate = posted?.engagement ?? null;
   const views = posted?.medianViews ?? null;
-  const v = tier && rate !== null ? verdict(rate, benchmarkFor(creator.platform, tier, settings.benchmarkOverrides)) : null;
+  const v = posted ? sampleVerdict({ median: rate, postsUsed: posted.postsUsed, sample: posted.sample ?? '' }, headlineBand(creator.platform, tier, settings.benchmarkOverrides)) : null;
   return {
     key: creator.key,
     creator,
     followers,
     tier,
     engagement: rate,
-    position: v?.position ?? null,
+    sample: posted?.sample ?? null,
+    position: v?.kind === 'verdict' ? v.position : null,
     medianViews: views,
     growthPerWeek: figures?.growthPerWeek ?? null,
     jumps: figures?.jumps ?? null,

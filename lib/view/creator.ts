@@ -4,8 +4,9 @@
  * Intl.NumberFormat in the page's language. Nothing here invents a number — a count the
  * page did not show stays unknown, with the reason.
  */
-import { benchmarkFor, DEFAULT_TIER_BOUNDARIES, tierOf, verdict, type Position, type Tier, type TierBoundaries } from '../metrics/benchmarks';
-import { engagement, medianViews } from '../metrics/engagement';
+import { engagementAnswer } from '../metrics/answer';
+import { DEFAULT_TIER_BOUNDARIES, type Position, type Tier, type TierBoundaries } from '../metrics/benchmarks';
+import { medianViews, type RateSummary } from '../metrics/engagement';
 import { parseCount } from '../parse-count';
 import { formatPercent } from '../roi/money';
 import type { CreatorView } from '../protocol/payloads';
@@ -27,12 +28,21 @@ export interface OverlayModel {
   handle: string;
   followers: Figure | null;
   others: Figure[];
-  engagement: { text: string; definition: string; postsUsed: number } | { unknown: string };
-  /** Views per follower (TikTok, YouTube). */
-  reach: { text: string; definition: string } | null;
+  /** The platform's headline over the recent posts (lib/metrics/answer.ts): engagement, or
+   * on YouTube views per subscriber; `label` names it. */
+  engagement: ({ text: string; definition: string; postsUsed: number; sample: string } | { unknown: string }) & { label: string };
+  /** The other rate: views per follower (TikTok), or on YouTube (likes + comments) / views
+   * over the videos whose page was opened ("on 4 of 30 videos"). */
+  second: { text: string; definition: string; sample: string } | null;
+  /** Sponsored posts apart (paid post performance), with how they compare to the organic ones. */
+  sponsored: { text: string; sample: string; vsOrganic: string | null } | null;
+  /** Posting cadence over 30 days, from dated posts ("4.2 a week over 30 days"). */
+  cadence: string | null;
   medianViews: Figure | null;
   tier: { tier: Tier; label: string } | null;
   verdict: { position: Position; band: string; source: string; definition: string } | null;
+  /** Why there is no verdict although there is a rate: too few posts, no published band. */
+  verdictNote: string | null;
   growth: { text: string; up: boolean | null } | null;
 }
 
@@ -88,13 +98,23 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
     fig('views', reading.views, !reading.exact.views),
   ].filter((f): f is Figure => f !== null);
 
-  const result = engagement({ platform, followers: reading.followers, posts: reading.recent, now });
-  const rate = result.engagement.median;
-  const tier = tierOf(reading.followers, boundaries);
-  const band = tier ? benchmarkFor(platform, tier, view?.settings.benchmarkOverrides) : null;
-  const v = band ? verdict(rate, band) : null;
-  const reachRate = result.reach?.median ?? null;
-  const views = medianViews(reading.recent, now);
+  const answer = engagementAnswer({
+    platform, followers: reading.followers, posts: reading.recent, now, tierBoundaries: boundaries, benchmarkOverrides: view?.settings.benchmarkOverrides,
+  });
+  const { metrics, headline, tier, band } = answer;
+  const youtube = platform === 'youtube';
+  const rate = headline.median;
+  const v = answer.verdict.kind === 'verdict' ? answer.verdict : null;
+  const verdictNote = answer.verdict.kind === 'too-few' || answer.verdict.kind === 'no-band' ? answer.verdict.message : null;
+  const secondOf = (r: RateSummary | null) => (r && r.median !== null ? { text: formatPercent(r.median, locale, youtube ? 2 : 1), definition: r.definition, sample: r.sample } : null);
+  const second = secondOf(youtube ? metrics.engagement : metrics.reach);
+  const paid = metrics.sponsored?.engagement;
+  const ratio = metrics.sponsored?.vsOrganic.engagement ?? null;
+  const sponsored = paid && paid.median !== null
+    ? { text: formatPercent(paid.median, locale), sample: paid.sample, vsOrganic: ratio === null ? null : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(ratio)}× the organic posts’ median` }
+    : null;
+  const views = medianViews(reading.recent, now, undefined, platform, youtube ? 'videos' : 'posts');
+  const window30 = metrics.cadence.windows?.[30] ?? null;
 
   let growth: OverlayModel['growth'] = null;
   const prev = view?.previous;
@@ -109,7 +129,7 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
 
   const unknownWhy = reading.recent.length === 0
     ? 'The page lists no recent posts.'
-    : result.engagement.postsSkipped.missingCounts > 0 && result.engagement.postsUsed === 0
+    : headline.postsLeftOut.missingCounts > 0 && headline.postsUsed === 0
       ? platform === 'instagram'
         ? 'The profile grid shows no likes or comments; open a post, or hover the grid.'
         : 'The page shows views but no likes or comments for recent videos.'
@@ -120,12 +140,18 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
     handle: reading.handle,
     followers: fig(vocabularyOf(platform).followers, reading.followers, !reading.exact.followers),
     others,
-    engagement: rate === null ? { unknown: unknownWhy } : { text: formatPercent(rate, locale), definition: result.engagement.definition, postsUsed: result.engagement.postsUsed },
-    reach: reachRate === null || !result.reach ? null : { text: formatPercent(reachRate, locale, 1), definition: result.reach.definition },
+    engagement: {
+      label: youtube ? 'Views per subscriber' : 'Engagement',
+      ...(rate === null ? { unknown: unknownWhy } : { text: formatPercent(rate, locale, youtube ? 1 : 2), definition: headline.definition, postsUsed: headline.postsUsed, sample: headline.sample }),
+    },
+    second,
+    sponsored,
+    cadence: window30 ? window30.text : null,
     // Recent view counts are mostly abbreviated on the page ("1.2M views"): a median of them is no more precise.
-    medianViews: views === null ? null : { label: `median views of recent ${vocabularyOf(platform).posts}`, text: formatCount(views, true, locale), approx: true },
+    medianViews: views === null ? null : { label: `median views of recent ${youtube ? 'videos (Shorts apart)' : vocabularyOf(platform).posts}`, text: formatCount(views, true, locale), approx: true },
     tier: tier ? { tier, label: tierLabel(tier, boundaries, locale) } : null,
-    verdict: v && band ? { position: v.position, band: `${formatPercent(band.low, locale)}–${formatPercent(band.high, locale)}`, source: `${band.source}, ${band.year}${band.yearIsRead ? ' (the year the figures were read)' : ''}`, definition: band.definition } : null,
+    verdict: v && band ? { position: v.position, band: `${formatPercent(band.low, locale)}–${formatPercent(band.high, locale)}`, source: v.source, definition: band.definition } : null,
+    verdictNote,
     growth,
   };
 }

@@ -35,18 +35,29 @@ describe('what the overlay shows', () => {
     expect(m.verdict).toBeNull();
   });
 
-  test('engagement with its denominator and the verdict against the band with its source', () => {
+  test('engagement with its denominator and its sample; no verdict on fewer than 6 posts (the rate is shown, and why there is none)', () => {
     const m = overlayModel(hover, null, 'en', NOW);
-    expect(m.engagement).toMatchObject({ text: '2.82%', definition: '(likes + comments) / followers' });
+    expect(m.engagement).toMatchObject({ label: 'Engagement', text: '2.82%', definition: '(likes + comments) / followers', sample: expect.stringMatching(/^median on 1 of 2 posts/) });
     expect(m.tier?.label).toBe('micro (10K–100K)');
-    // 2.82 % against Modash's Instagram micro band of 0.75–1.11 %: above it.
+    expect((m.engagement as { postsUsed: number }).postsUsed).toBeLessThan(6);
+    expect(m.verdict).toBeNull();
+    expect(m.verdictNote).toEqual(expect.stringMatching(/^Too few posts for a verdict: \d of the 6/));
+  });
+
+  test('with 6 posts or more, the verdict against the band with its source', () => {
+    const post = hover.recent.find((p) => p.likes !== null && p.comments !== null)!;
+    const six = Array.from({ length: 6 }, (_, i) => ({ ...post, id: `${post.id}${i}`, likes: post.likes! + i, publishedAt: NOW - (10 + i) * 86_400_000 }));
+    const m = overlayModel({ ...hover, recent: six }, null, 'en', NOW);
+    // ≈2.8 % against Modash's Instagram micro band of 0.75–1.11 %: above it.
     expect(m.verdict).toMatchObject({ position: 'above', band: '0.75%–1.11%', source: expect.stringMatching(/^Modash/) });
+    expect(m.verdictNote).toBeNull();
+    expect(m.engagement).toMatchObject({ sample: 'median of 6 posts' });
   });
 
   test('without per-post likes, engagement is unknown with the reason; views per follower still shown', () => {
     const m = overlayModel(maya, null, 'en', NOW);
-    expect(m.engagement).toEqual({ unknown: 'The page shows views but no likes or comments for recent videos.' });
-    expect(m.reach?.definition).toBe('views / followers');
+    expect(m.engagement).toEqual({ label: 'Engagement', unknown: 'The page shows views but no likes or comments for recent videos.' });
+    expect(m.second?.definition).toBe('views / followers');
     expect(m.medianViews?.text).toMatch(/^≈/);
     expect(overlayModel(lena, null, 'en', NOW).engagement).toMatchObject({ unknown: expect.stringMatching(/grid shows no likes/) });
   });

@@ -10,7 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { keepDealFromUi, onReading, saveTab } from './background-helpers';
 import { popupState } from '../../lib/background/popup-state';
 import { creatorKeyFromUrl } from '../../lib/sites/routes';
-import { filterRows, growthClass, rowOf, sortRows, type CreatorRow, type SortKey } from '../../lib/dashboard/rows';
+import { filterRows, growthClass, rowFrom, rowOf, sortRows, type CreatorRow, type SortKey } from '../../lib/dashboard/rows';
 import { loadDetails } from '../../lib/db/details';
 import { DEFAULT_TIER_BOUNDARIES } from '../../lib/metrics/benchmarks';
 import { recordReading, saveCreator } from '../../lib/db/record';
@@ -127,7 +127,8 @@ describe('the creators table', () => {
   test('rows from the library: tier, engagement against the band, growth; unknown where the pages showed nothing', async () => {
     const db = freshDb();
     // As in Chromium, where the grid's hover counts are in the page (linkedom does not render them).
-    const shown = { ...lena, recent: lena.recent.map((p, i) => ({ ...p, likes: 1_300 + i * 10, comments: 40 })) };
+    // Six posts: a verdict needs at least that many (issue 14 §4).
+    const shown = { ...lena, recent: Array.from({ length: 6 }, (_, i) => ({ ...lena.recent[i % lena.recent.length]!, id: `${lena.recent[i % lena.recent.length]!.id}${i}`, likes: 1_300 + i * 10, comments: 40 })) };
     await saveCreator(db, shown, 0);
     await recordReading(db, { ...shown, followers: 71_000 }, 14 * DAY);
     await saveCreator(db, maya, 0);
@@ -141,6 +142,10 @@ describe('the creators table', () => {
     expect(l.growthPerWeek).toBeCloseTo((71_000 / 70_231) ** (1 / 2) - 1, 6);
     const m = rows.find((r) => r.key === 'tiktok:maya.bakes')!;
     expect(m).toMatchObject({ tier: 'mega', engagement: null, position: null, growthPerWeek: null });
+    // The same creator with two posts: the rate, and no verdict (as in the panel).
+    const few = rowFrom(l.creator, settings, { growthPerWeek: null, jumps: null, posts: details.posts.get(l.key)!.slice(0, 2) }, 15 * DAY);
+    expect(few.engagement).toBeGreaterThan(0);
+    expect(few).toMatchObject({ position: null, sample: expect.stringMatching(/^median of 2 posts/) });
     expect(m.medianViews).toBeGreaterThan(0);
     // Before snapshots and posts are loaded, their columns are unknown, not zero.
     expect(rowOf(creators[0]!, settings)).toMatchObject({ engagement: null, growthPerWeek: null, medianViews: null });

@@ -1,0 +1,49 @@
+/**
+ * A creator's engagement answer: the one the panel, the popup, the creators table, compare
+ * and the creator page all give (issue 14 §5: one creator had shown "unknown", 2.82 % and
+ * 2.36 % "above band" on one day). The platform's headline over the recent posts
+ * (recent.ts: Instagram and TikTok engagement, YouTube views per subscriber), its sample,
+ * and a verdict only where the band exists and the sample is big enough (benchmarks.ts
+ * sampleVerdict). Pure.
+ */
+import type { Platform } from '../sites/types';
+import { benchmarkFor, DEFAULT_TIER_BOUNDARIES, sampleVerdict, tierOf, VIEWS_PER_SUBSCRIBER, type Band, type BenchmarkOverrides, type SampleVerdict, type Tier, type TierBoundaries } from './benchmarks';
+import type { PostCounts, RateSummary } from './engagement';
+import { recentMetrics, type RecentMetrics } from './recent';
+
+export interface AnswerInput {
+  platform: Platform;
+  /** Followers (subscribers on YouTube). */
+  followers: number | null;
+  posts: readonly PostCounts[];
+  now: number;
+  tierBoundaries?: TierBoundaries;
+  benchmarkOverrides?: BenchmarkOverrides;
+}
+
+export interface EngagementAnswer {
+  metrics: RecentMetrics;
+  tier: Tier | null;
+  /** The platform's headline summary (YouTube: views per subscriber over its long videos). */
+  headline: RateSummary;
+  /** The band the headline is judged against; null without a tier. */
+  band: Band | null;
+  verdict: SampleVerdict;
+}
+
+/** The band a platform's headline is judged against (YouTube: views per subscriber). */
+export function headlineBand(platform: Platform, tier: Tier | null, overrides?: BenchmarkOverrides): Band | null {
+  if (!tier) return null;
+  return platform === 'youtube' ? VIEWS_PER_SUBSCRIBER[tier] : benchmarkFor(platform, tier, overrides);
+}
+
+/** The platform's headline summary of the recent posts' metrics. */
+export const headlineOf = (metrics: RecentMetrics): RateSummary => (metrics.headline === 'reach' && metrics.reach ? metrics.reach : metrics.engagement);
+
+export function engagementAnswer(input: AnswerInput): EngagementAnswer {
+  const metrics = recentMetrics({ platform: input.platform, followers: input.followers, posts: input.posts, now: input.now });
+  const tier = tierOf(input.followers, input.tierBoundaries ?? DEFAULT_TIER_BOUNDARIES);
+  const headline = headlineOf(metrics);
+  const band = headlineBand(input.platform, tier, input.benchmarkOverrides);
+  return { metrics, tier, headline, band, verdict: sampleVerdict(headline, band) };
+}
