@@ -10,9 +10,16 @@ import { PROFILE_COUNTS, type ProfileCount, type ProfileReading, type RecentPost
 
 const ALL_APPROX = Object.fromEntries(PROFILE_COUNTS.map((k) => [k, false])) as Record<ProfileCount, boolean>;
 
-/** Stored posts as the recent posts of a reading (most recently seen first, as stored). */
-export function recentOf(posts: readonly Post[]): RecentPost[] {
-  return posts.map((p) => ({ id: p.id, url: p.url, views: p.views, likes: p.likes, comments: p.comments, publishedText: p.publishedText }));
+/** A recent post with the shares the library may know of it (a post page or the page's own data showed them). */
+export type StoredRecentPost = RecentPost & { shares: number | null };
+
+/**
+ * Stored posts as the recent posts of a reading (most recently seen first, as stored), with
+ * their shares: TikTok's engagement divides likes + comments + shares by views, so a post
+ * without them has none (the creators table showed no TikTok engagement while they were dropped here).
+ */
+export function recentOf(posts: readonly Post[]): StoredRecentPost[] {
+  return posts.map((p) => ({ id: p.id, url: p.url, views: p.views, likes: p.likes, comments: p.comments, shares: p.shares, publishedText: p.publishedText }));
 }
 
 /** A saved creator as a reading: the latest numbers, exact where the page showed them in full. */

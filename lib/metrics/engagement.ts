@@ -155,6 +155,11 @@ export function engagement(input: EngagementInput): EngagementResult {
 
 /** Median recent views (the impressions projection for TikTok and YouTube), young posts left out. */
 export function medianViews(posts: readonly PostCounts[], now: Date | number = Date.now(), minAgeDays = 3): number | null {
+  return median(viewsOf(posts, now, minAgeDays));
+}
+
+/** The view counts medianViews takes the median of (posts old enough, with a view count): its sample. */
+export function viewsOf(posts: readonly PostCounts[], now: Date | number = Date.now(), minAgeDays = 3): number[] {
   const t = typeof now === 'number' ? now : now.getTime();
-  return median(posts.filter((p) => (ageDays(p, t) ?? Infinity) >= minAgeDays && isCount(p.views)).map((p) => p.views as number));
+  return posts.filter((p) => (ageDays(p, t) ?? Infinity) >= minAgeDays && isCount(p.views)).map((p) => p.views as number);
 }

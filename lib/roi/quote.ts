@@ -5,7 +5,7 @@
  * reading it validated before keeping a quote as a deal). Pure; no zod.
  */
 import { tierOf, type TierBoundaries } from '../metrics/benchmarks';
-import { engagement, medianViews, type PostCounts } from '../metrics/engagement';
+import { engagement, medianViews, viewsOf, type PostCounts } from '../metrics/engagement';
 import type { Assumptions } from '../schema';
 import type { Platform } from '../sites/types';
 import { DEFAULT_AOV, DEFAULT_CTR, DEFAULT_MARGIN, defaultCvr, defaultReachRate, type Assumption } from './assumptions';
@@ -66,7 +66,9 @@ export function impressionsFor(input: Pick<QuoteInput, 'platform' | 'followers' 
   if (median === null) return { reason: 'The page lists no view counts of recent videos older than 3 days, so reach cannot be projected.' };
   const views = recent.map((p) => p.views).filter((v): v is number => v !== null).sort((a, b) => a - b);
   const [low, high] = views.length >= 4 ? [quantileOf(views, 0.25), quantileOf(views, 0.75)] : [median * 0.5, median * 1.5];
-  return { low: Math.min(low, median), expected: median, high: Math.max(high, median), source: `median views of ${views.length} recent videos (range: middle half)` };
+  const used = viewsOf(recent, now).length;
+  const range = views.length >= 4 ? 'range: the middle half of their views' : 'range: half to one and a half times the median, with fewer than 4 posts';
+  return { low: Math.min(low, median), expected: median, high: Math.max(high, median), source: `median views of ${used} recent ${used === 1 ? 'post' : 'posts'} (${range})` };
 }
 
 /**
@@ -98,6 +100,14 @@ export function resolveAssumptions(input: QuoteInput): ResolvedAssumptions | { r
     margin: yours(a.margin, DEFAULT_MARGIN),
     targetRoi: a.targetRoi,
   };
+}
+
+/**
+ * Whether the return can be shown as an answer: the user gave their own average order value
+ * and gross margin (settings, or for this quote). On Creator Lens's placeholders it cannot.
+ */
+export function hasOwnEconomics(a: Pick<Assumptions, 'aov' | 'margin'>): boolean {
+  return a.aov !== null && a.margin !== null;
 }
 
 export function quote(input: QuoteInput): Quote {

@@ -9,7 +9,7 @@ import { engagement, medianViews } from '../metrics/engagement';
 import { parseCount } from '../parse-count';
 import { formatPercent } from '../roi/money';
 import type { CreatorView } from '../protocol/payloads';
-import type { ProfileReading } from '../sites/types';
+import type { ProfileReading, RecentPost } from '../sites/types';
 import { vocabularyOf } from '../sites/platforms';
 
 /** What the background knows about the creator on the page: the protocol's payload (one definition). */
@@ -34,6 +34,31 @@ export interface OverlayModel {
   tier: { tier: Tier; label: string } | null;
   verdict: { position: Position; band: string; source: string; definition: string } | null;
   growth: { text: string; up: boolean | null } | null;
+}
+
+type KnownPost = RecentPost & { shares?: number | null };
+
+/**
+ * The creator's recent posts as every surface figures them: the page's, with what the
+ * library knows of each (a count this page does not show, seen on an earlier visit or a post
+ * page), and the library's others. The dashboard figures the stored posts, which the page's
+ * are recorded into; so the panel, the popup and the dashboard give one answer per creator.
+ */
+export function knownRecent(page: readonly KnownPost[], stored: readonly KnownPost[] | undefined): KnownPost[] {
+  if (!stored?.length) return [...page];
+  const byId = new Map(stored.map((p) => [p.id, p]));
+  const merged = page.map((p) => {
+    const s = byId.get(p.id);
+    if (!s) return p;
+    return { ...p, views: p.views ?? s.views, likes: p.likes ?? s.likes, comments: p.comments ?? s.comments, shares: p.shares ?? s.shares ?? null, publishedText: p.publishedText ?? s.publishedText };
+  });
+  const onPage = new Set(page.map((p) => p.id));
+  return [...merged, ...stored.filter((p) => !onPage.has(p.id))];
+}
+
+/** The reading with its recent posts as knownRecent gives them (what quotes and figures use). */
+export function withKnownPosts(reading: ProfileReading, view: CreatorView | null | undefined): ProfileReading {
+  return view?.recent?.length ? { ...reading, recent: knownRecent(reading.recent, view.recent) } : reading;
 }
 
 /** A verdict in words (the table and compare use it in lower case). */
@@ -81,6 +106,7 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
   const boundaries = view?.settings.tierBoundaries ?? DEFAULT_TIER_BOUNDARIES;
   const fig = (label: string, n: number | null, approx: boolean): Figure | null => (n === null ? null : { label, text: formatCount(n, approx, locale), approx });
   const { platform } = reading;
+  const recent = knownRecent(reading.recent, view?.recent);
   const others = [
     fig('following', reading.following, !reading.exact.following),
     fig(vocabularyOf(platform).posts, reading.posts, !reading.exact.posts),
@@ -88,13 +114,13 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
     fig('views', reading.views, !reading.exact.views),
   ].filter((f): f is Figure => f !== null);
 
-  const result = engagement({ platform, followers: reading.followers, posts: reading.recent, now });
+  const result = engagement({ platform, followers: reading.followers, posts: recent, now });
   const rate = result.engagement.median;
   const tier = tierOf(reading.followers, boundaries);
   const band = tier ? benchmarkFor(platform, tier, view?.settings.benchmarkOverrides) : null;
   const v = band ? verdict(rate, band) : null;
   const reachRate = result.reach?.median ?? null;
-  const views = medianViews(reading.recent, now);
+  const views = medianViews(recent, now);
 
   let growth: OverlayModel['growth'] = null;
   const prev = view?.previous;
@@ -107,11 +133,13 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
     };
   }
 
-  const unknownWhy = reading.recent.length === 0
+  // A post page shows no panel unless its creator is booked in a campaign (components/overlay/mount.tsx),
+  // but a visit to one records its counts for a saved creator: the hint says so, and points at the grid's hover first.
+  const unknownWhy = recent.length === 0
     ? 'The page lists no recent posts.'
     : result.engagement.postsSkipped.missingCounts > 0 && result.engagement.postsUsed === 0
       ? platform === 'instagram'
-        ? 'The profile grid shows no likes or comments; open a post, or hover the grid.'
+        ? 'The profile grid shows no likes or comments. Hover its posts to show them. A post you open adds its counts here once the creator is saved (no panel shows on the post’s page).'
         : 'The page shows views but no likes or comments for recent videos.'
       : 'Recent posts are younger than 3 days or their counts are hidden.';
 
