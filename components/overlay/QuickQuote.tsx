@@ -93,12 +93,12 @@ export function QuickQuote({ creatorKey, platform, reading: pageReading, view, l
                 <dd>{q.range.expected.maxFee > 0 ? money(q.range.expected.maxFee) : 'none reaches the target'}</dd>
               </dl>
               <div className="cl-def" data-testid="return-assumed">
-                Assumed: click-through {pct2(q.assumptions.ctr.expected)} ({q.assumptions.ctr.source}), conversion {pct2(q.assumptions.cvr.expected)} ({q.assumptions.cvr.source}).
+                Assumed, not measured: click-through {pct2(q.assumptions.ctr.expected)}, conversion {pct2(q.assumptions.cvr.expected)} (their sources under “Assumptions used”).
               </div>
             </>
           )}
           <div className="cl-actions">
-            <button type="button" className="cl-btn" data-variant="ghost" disabled={busy || kept !== null}
+            <button type="button" className="cl-btn" data-variant="ghost" data-testid="keep-deal" disabled={busy || kept !== null}
               onClick={() => void run(() => keepDeal({ creatorKey, fee: feeValue!, currency, deliverable }), () => {
                 setKept('Kept as a deal ✓');
                 // The button disables itself: the focus moves to the confirmation, in the panel (Escape still collapses it).
