@@ -7,7 +7,7 @@ import { postsOf } from '@/lib/db/posts';
 import type { Booking, Campaign, PostObservation } from '@/lib/schema';
 import { compact, dateTime, money } from '@/lib/view/format';
 import { useLibrary } from '../dashboard/library-context';
-import { DeliveredPostsChart } from './DeliveredPostsChart';
+import { deliveredName, DeliveredPostsChart } from './DeliveredPostsChart';
 import { numOrNull } from './fields';
 
 export function BookingPanel({ booking: b, campaign, observations }: { booking: Booking; campaign: Campaign; observations: PostObservation[] }) {
@@ -70,14 +70,14 @@ export function BookingPanel({ booking: b, campaign, observations }: { booking: 
                 const last = obs.at(-1);
                 return (
                   <li key={k} className="spread">
-                    <span><code>{k.split(':')[1]}</code> <span className="muted small">{last ? `${last.views !== null ? `${compact(last.views)} views · ` : ''}${last.likes !== null ? `${compact(last.likes)} likes · ` : ''}${obs.length} ${obs.length === 1 ? 'visit' : 'visits'}, last ${dateTime(last.takenAt)}` : 'not visited since marked'}</span></span>
-                    <button type="button" className="btn small ghost" aria-label={`Remove ${k.split(":")[1]} from the tracked posts`} onClick={() => void unmarkPost(db, b.id!, k)}>Remove</button>
+                    <span>{deliveredName(k, b.postKeys.indexOf(k), posts ?? [])} <span className="muted small">{last ? `${last.views !== null ? `${compact(last.views)} views · ` : ''}${last.likes !== null ? `${compact(last.likes)} likes · ` : ''}${obs.length} ${obs.length === 1 ? 'visit' : 'visits'}, last ${dateTime(last.takenAt)}` : 'not visited since marked'}</span></span>
+                    <button type="button" className="btn small ghost" aria-label={`Remove ${deliveredName(k, b.postKeys.indexOf(k), posts ?? [])} from the tracked posts`} onClick={() => void unmarkPost(db, b.id!, k)}>Remove</button>
                   </li>
                 );
               })}
             </ul>
           )}
-          {observations.length > 0 && posts && <DeliveredPostsChart observations={observations} organic={posts.filter((p) => !b.postKeys.includes(p.key))} platform={b.creatorKey.split(':')[0]!} />}
+          {observations.length > 0 && posts && <DeliveredPostsChart observations={observations} organic={posts.filter((p) => !b.postKeys.includes(p.key))} delivered={posts.filter((p) => b.postKeys.includes(p.key))} platform={b.creatorKey.split(':')[0]!} />}
         </div>
       </div>
       {status && <p className={`small ${status.ok ? 'up' : 'down'}`} role={status.ok ? 'status' : 'alert'}>{status.text}</p>}

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { budgetUse, checkGoals, latestByPost, totalsOf } from '@/lib/campaigns/actuals';
 import { deleteCampaign } from '@/lib/campaigns/store';
 import { go } from '@/lib/dashboard/route';
-import { date, money, signedPct, whole } from '@/lib/view/format';
+import { date, money, signedPct, times, whole } from '@/lib/view/format';
 import { ConfirmDialog } from '../dashboard/ConfirmDialog';
 import { useLibrary } from '../dashboard/library-context';
 import { BookForm } from './BookForm';
@@ -52,7 +52,7 @@ export default function CampaignPage({ id }: { id: number }) {
       <section className="summary-cards" aria-label="Results so far">
         <Figure label="Spent" value={money(budget.spent, cur)} sub={campaign.budget === null ? 'no budget set' : `of ${money(campaign.budget, cur)}${budget.left !== null && budget.left < 0 ? ' — over budget' : ''}`} />
         <Figure label="Revenue reported" value={totals.revenue === null ? '—' : money(totals.revenue, cur)} sub={totals.orders === null ? 'results missing for some creators' : `${whole(totals.orders)} orders`} />
-        <Figure label="Actual ROI" value={signedPct(totals.roi)} sub={totals.roas === null ? '' : `ROAS ${totals.roas.toFixed(2)}×`} testId="campaign-roi" />
+        <Figure label="Actual ROI" value={signedPct(totals.roi)} sub={totals.roas === null ? '' : `ROAS ${times(totals.roas)}`} testId="campaign-roi" />
         <Figure label="CPM / cost per engagement" value={`${money(totals.cpm, cur)} / ${money(totals.cpe, cur)}`} sub="from the delivered posts’ latest counts" />
         <div className="card stack"><span className="muted small">Goals</span><GoalChips checks={checkGoals(campaign.goals, totals, { includeOrders: true })} currency={cur} /></div>
       </section>

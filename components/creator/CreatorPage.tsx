@@ -45,7 +45,7 @@ export default function CreatorPage({ creatorKey }: { creatorKey: string }) {
   const view: CreatorView = {
     creatorKey, saved: creator.savedAt !== null, lists: creator.lists, allLists: allLists ?? [],
     previous: snapshots.at(-2) ? { takenAt: snapshots.at(-2)!.takenAt, followers: snapshots.at(-2)!.followers } : null,
-    settings: { currency: settings.currency, assumptions: settings.assumptions, tierBoundaries: settings.tierBoundaries, benchmarkOverrides: settings.benchmarkOverrides },
+    settings: { currency: settings.currency, assumptions: settings.assumptions, tierBoundaries: settings.tierBoundaries, benchmarkOverrides: settings.benchmarkOverrides, marketCpm: settings.marketCpm },
   };
   const name = creator.displayName ?? `@${creator.handle}`;
 
@@ -70,7 +70,8 @@ export default function CreatorPage({ creatorKey }: { creatorKey: string }) {
         <section className="card stack" aria-labelledby="quote-title">
           <h2 id="quote-title">Weigh a quoted fee</h2>
           <QuoteForm reading={reading} settings={view.settings} locale={navigator.language}
-            onKeep={(r) => keepDeal(db, creatorKey, reading, settings.tierBoundaries, r)} />
+            openSettings={() => { location.hash = '#/settings'; }}
+            onKeep={(r) => keepDeal(db, creatorKey, reading, settings.tierBoundaries, r, settings.marketCpm)} />
         </section>
       </div>
 

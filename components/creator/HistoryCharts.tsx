@@ -1,9 +1,9 @@
-/** A creator's history: followers over time, engagement of recent posts against the band, growth per week. */
+/** A creator's history: followers over time, engagement of recent posts against the band, growth per week, and the jumps in followers far outside the creator's own trend (lib/metrics/growth.ts, with its explanation). */
 import type { ChartConfiguration } from 'chart.js';
 import { useCallback } from 'react';
 import { benchmarkFor, tierOf } from '@/lib/metrics/benchmarks';
 import { engagement } from '@/lib/metrics/engagement';
-import { weeklyGrowthSeries } from '@/lib/metrics/growth';
+import { jumpsIn, weeklyGrowthSeries } from '@/lib/metrics/growth';
 import { toFraction, toPercent } from '@/lib/roi/percent';
 import type { Post, Snapshot } from '@/lib/schema';
 import type { Platform } from '@/lib/sites/types';
@@ -26,6 +26,7 @@ export function HistoryCharts({ snapshots, posts, platform, followers }: { snaps
     .slice(0, 24)
     .reverse();
   const weekly = weeklyGrowthSeries(snapshots);
+  const jumps = jumpsIn(snapshots);
   const word = capital(vocabularyOf(platform).followers);
 
   const followersConfig = useCallback((p: Palette): ChartConfiguration => ({
@@ -49,7 +50,7 @@ export function HistoryCharts({ snapshots, posts, platform, followers }: { snaps
     options: {
       plugins: {
         legend: { display: false },
-        tooltip: { callbacks: { label: (item: { parsed: { y: number } }) => `Engagement ${item.parsed.y.toFixed(2)} %` } },
+        tooltip: { callbacks: { label: (item: { parsed: { y: number } }) => `Engagement ${pct(toFraction(item.parsed.y), 2)}` } },
         ...(band && { band: { low: toPercent(band.low), high: toPercent(band.high), fill: p.band, stroke: p.good } }),
       } as never,
       scales: {
@@ -84,6 +85,20 @@ export function HistoryCharts({ snapshots, posts, platform, followers }: { snaps
         <figcaption><h2>Growth rate</h2></figcaption>
         {weekly.length === 0 ? <p className="muted empty-chart">Growth needs two snapshots at least a day apart.</p>
           : <ChartCanvas config={growthConfig} label={`Follower growth per week between ${weekly.length + 1} snapshots`} testId="chart-growth" />}
+        <div className="stack jumps" data-testid="growth-jumps">
+          <h3>Jumps in {vocabularyOf(platform).followers}</h3>
+          {jumps.note ? <p className="muted small">{jumps.note}</p>
+            : jumps.jumps.length === 0 ? <p className="muted small">No jump far outside this creator’s own trend.</p>
+            : (
+              <ul className="small">
+                {jumps.jumps.map((j) => (
+                  <li key={j.to.takenAt} data-testid="growth-jump">
+                    <span className="chip verdict-below">{signedPct(j.percent, 1)} jump</span> {j.explanation}
+                  </li>
+                ))}
+              </ul>
+            )}
+        </div>
       </figure>
     </section>
   );

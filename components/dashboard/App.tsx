@@ -7,6 +7,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { parseRoute, type Route } from '@/lib/dashboard/route';
 import { CampaignsPage } from '../campaign/CampaignsPage';
 import { CreatorsTable } from './CreatorsTable';
+import { FirstRun } from './FirstRun';
 import { DataPage } from './DataPage';
 import { LibraryProvider, useLibrary } from './library-context';
 import { SettingsPage } from './SettingsPage';
@@ -61,6 +62,7 @@ function Shell() {
       </header>
       <main id="main" tabIndex={-1}>
         {error && <p className="notice error" role="alert">{error}</p>}
+        {(route.page === 'creators' || route.page === 'creator' || route.page === 'compare') && <FirstRun />}
         <Suspense fallback={<p className="muted">Loading…</p>}>
           {route.page === 'creators' && <CreatorsTable />}
           {route.page === 'creator' && <CreatorPage creatorKey={route.key!} />}

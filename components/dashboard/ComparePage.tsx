@@ -1,7 +1,9 @@
 /**
  * 2 to 4 creators side by side, across platforms: each against its own benchmark band, and
- * each quoted fee projected on the same assumptions (the settings'), with the ROI ranges
- * charted together and the best value marked.
+ * each quoted fee against the market first (expected views, CPM, the usual range, the fair
+ * fee; lib/roi/price.ts) — the best value is the fee cheapest against its own platform's
+ * usual range, which needs no guess. The return (ROI ranges charted together) only once the
+ * order value and margin in the settings are the user's own.
  */
 import type { ChartConfiguration } from 'chart.js';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -14,9 +16,11 @@ import { benchmarkFor } from '@/lib/metrics/benchmarks';
 import { parseFee, POSITION_WORD } from '@/lib/view/creator';
 import { toFraction, toPercent } from '@/lib/roi/percent';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
-import { quote, type Quote } from '@/lib/roi/quote';
+import { hasOwnEconomics, quote, type Quote } from '@/lib/roi/quote';
+import { priceOf } from '@/lib/roi/price';
+import { priceShown } from '@/lib/view/price';
 import type { Creator } from '@/lib/schema';
-import { compact, money as inCurrency, pct, signedPct } from '@/lib/view/format';
+import { count, money as inCurrency, pct, signedPct, signedRange } from '@/lib/view/format';
 import { readingFromLibrary } from '@/lib/library/as-reading';
 import { defaultDeliverableOf, platformName } from '@/lib/sites/platforms';
 import { useLibrary } from './library-context';
@@ -71,6 +75,7 @@ export default function ComparePage({ keys }: { keys: string[] }) {
   }
 
   const now = Date.now();
+  const own = hasOwnEconomics(settings.assumptions);
   const rows = present.map((x) => {
     const reading = readingFromLibrary(x.creator, x.posts);
     const row = rowOf(x.creator, settings, x.snapshots, x.posts, now);
@@ -79,7 +84,8 @@ export default function ComparePage({ keys }: { keys: string[] }) {
     const deliverable = deliverables[x.key] ?? x.lastDeal?.deliverable ?? defaultDeliverableOf(x.creator.platform);
     const q: Quote | null = fee === null ? null : quote({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable, fee, currency: settings.currency, assumptions: settings.assumptions, tierBoundaries: settings.tierBoundaries, now });
     const band = row.tier ? benchmarkFor(x.creator.platform, row.tier, settings.benchmarkOverrides) : null;
-    return { ...x, reading, row, feeText, fee, deliverable, q: q?.ok ? q : null, qError: q && !q.ok ? q.reason : null, band };
+    const price = fee === null ? null : priceOf({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable, fee, currency: settings.currency, market: settings.marketCpm, now });
+    return { ...x, reading, row, feeText, fee, deliverable, q: q?.ok && own ? q : null, qError: q && !q.ok ? q.reason : null, band, price: price?.ok ? price : null, shown: price?.ok ? priceShown(price.judgement, price.base, settings.currency) : null };
   });
   const quoted = rows.filter((r) => r.q);
   const best = (f: (r: (typeof rows)[number]) => number | null | undefined, dir: 1 | -1) => {
@@ -93,7 +99,9 @@ export default function ComparePage({ keys }: { keys: string[] }) {
     return key;
   };
   const bestRoi = best((r) => r.q?.range.roi?.p50, 1);
-  const bestCpm = best((r) => r.q?.range.expected.cpm, -1);
+  // The best value: the fee's CPM against the middle of its own platform's usual range (comparable currencies only).
+  const bestValue = best((r) => (r.price && r.price.judgement.verdict !== null && Number.isFinite(r.price.judgement.cpm) ? r.price.judgement.cpm / ((r.price.judgement.marketCpm.low + r.price.judgement.marketCpm.high) / 2) : null), -1);
+  const bestCpm = best((r) => r.price?.judgement.cpm, -1);
   const bestCpe = best((r) => r.q?.range.expected.cpe, -1);
   const bestEng = best((r) => (r.row.engagement !== null && r.band ? r.row.engagement / r.band.typical : null), 1);
   const money = (v: number | null | undefined) => inCurrency(v, settings.currency);
@@ -106,7 +114,7 @@ export default function ComparePage({ keys }: { keys: string[] }) {
         {picker}
       </div>
       <p className="muted small">
-        Fees are weighed in {settings.currency} on the same assumptions (<a href="#/settings">settings</a>); reach comes from each creator’s own numbers. Engagement is compared with each creator’s own platform and tier band.
+        Fees are weighed in {settings.currency} against each platform’s usual CPM range; expected views come from each creator’s own numbers, and the best value is the fee cheapest against its range. {own ? 'The return uses your order value and margin' : 'Add your order value and margin in the '}{own ? <> (<a href="#/settings">settings</a>).</> : <><a href="#/settings">settings</a> to see the return.</>} Engagement is compared with each creator’s own platform and tier band.
       </p>
       <div className="table-wrap card">
         <table className="compare" data-testid="compare">
@@ -114,17 +122,17 @@ export default function ComparePage({ keys }: { keys: string[] }) {
             <tr>
               <th scope="col"><span className="visually-hidden">Measure</span></th>
               {rows.map((r) => (
-                <th key={r.key} scope="col" className={cls(r.key, bestRoi)}>
+                <th key={r.key} scope="col" className={cls(r.key, bestValue)}>
                   <a href={`#/creator/${encodeURIComponent(r.key)}`}><bdi>{r.creator.displayName ?? `@${r.creator.handle}`}</bdi></a>
                   <div className="muted small">@{r.creator.handle} · {platformName(r.creator.platform)}</div>
-                  {r.key === bestRoi && <span className="chip verdict-above" data-testid="best-value">Best value</span>}
+                  {r.key === bestValue && <span className="chip verdict-above" data-testid="best-value" title="The fee cheapest against its own platform’s usual CPM range">Best value</span>}
                   <div><button type="button" className="btn small ghost" onClick={() => setKeys(keys.filter((k) => k !== r.key))} aria-label={`Remove ${r.creator.handle} from the comparison`}>Remove</button></div>
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            <tr><th scope="row">{'Followers / subscribers'}</th>{rows.map((r) => <td key={r.key} className="num">{compact(r.row.followers)} <span className="muted small">{r.row.tier ?? ''}</span></td>)}</tr>
+            <tr><th scope="row">{'Followers / subscribers'}</th>{rows.map((r) => <td key={r.key} className="num">{count(r.row.followers, r.creator.latest?.exact.followers ?? false)} <span className="muted small">{r.row.tier ?? ''}</span></td>)}</tr>
             <tr><th scope="row">Engagement</th>{rows.map((r) => (
               <td key={r.key} className={cls(r.key, bestEng)}>
                 {r.row.engagement === null ? <span className="muted">unknown</span> : <b className="num">{pct(r.row.engagement)}</b>}
@@ -132,7 +140,7 @@ export default function ComparePage({ keys }: { keys: string[] }) {
                 {r.band && <div className="muted small">{r.band.definition}</div>}
               </td>
             ))}</tr>
-            <tr><th scope="row">Median views of recent posts</th>{rows.map((r) => <td key={r.key} className="num">{r.row.medianViews === null ? '—' : `≈${compact(r.row.medianViews)}`}</td>)}</tr>
+            <tr><th scope="row">Median views of recent posts</th>{rows.map((r) => <td key={r.key} className="num">{count(r.row.medianViews, false)}</td>)}</tr>
             <tr><th scope="row">Growth per week</th>{rows.map((r) => <td key={r.key} className="num">{signedPct(r.row.growthPerWeek, 2)}</td>)}</tr>
             <tr><th scope="row">Quoted fee ({settings.currency})</th>{rows.map((r) => (
               <td key={r.key}>
@@ -146,20 +154,29 @@ export default function ComparePage({ keys }: { keys: string[] }) {
                 {r.feeText.trim() && r.fee === null && <div className="small down">Type a number.</div>}
               </td>
             ))}</tr>
-            <tr><th scope="row">ROI, 80 % range</th>{rows.map((r) => <td key={r.key} className={`num ${cls(r.key, bestRoi) ?? ''}`} data-testid={`roi-${r.key}`}>{r.q?.range.roi ? `${signedPct(r.q.range.roi.p10)} to ${signedPct(r.q.range.roi.p90)}` : '—'}</td>)}</tr>
+            <tr><th scope="row">Against the market</th>{rows.map((r) => (
+              <td key={r.key} className={cls(r.key, bestValue)} data-testid={`price-${r.key}`}>
+                {r.shown ? <><b>{r.shown.verdictText}</b><div className="muted small">fair fee {r.shown.fair}</div></> : '—'}
+              </td>
+            ))}</tr>
+            <tr><th scope="row">Expected views</th>{rows.map((r) => <td key={r.key} className="num">{r.shown ? <>{r.shown.views}<div className="muted small">{r.shown.basis}</div></> : '—'}</td>)}</tr>
+            <tr><th scope="row">CPM (usual range)</th>{rows.map((r) => <td key={r.key} className={`num ${cls(r.key, bestCpm) ?? ''}`} data-testid={`cpm-${r.key}`}>{r.shown ? <>{r.shown.cpm}<div className="muted small">usual {r.shown.market}</div></> : '—'}</td>)}</tr>
+            {!own && <tr><th scope="row">Return</th><td colSpan={rows.length} className="muted small" data-testid="compare-return-hidden">Add your order value and margin in the <a href="#/settings">settings</a> to see ROI, break-even and the highest fee worth paying.</td></tr>}
+            {own && <>
+            <tr><th scope="row">ROI, 80 % range</th>{rows.map((r) => <td key={r.key} className={`num ${cls(r.key, bestRoi) ?? ''}`} data-testid={`roi-${r.key}`}>{r.q?.range.roi ? signedRange(r.q.range.roi.p10, r.q.range.roi.p90) : '—'}</td>)}</tr>
             <tr><th scope="row">Median ROI (P50)</th>{rows.map((r) => <td key={r.key} className={`num ${cls(r.key, bestRoi) ?? ''}`}>{signedPct(r.q?.range.roi?.p50)}</td>)}</tr>
             <tr><th scope="row">Chance to break even</th>{rows.map((r) => <td key={r.key} className="num">{pct(r.q?.range.probabilityBreakEven, 0)}</td>)}</tr>
-            <tr><th scope="row">CPM</th>{rows.map((r) => <td key={r.key} className={`num ${cls(r.key, bestCpm) ?? ''}`} data-testid={`cpm-${r.key}`}>{money(r.q?.range.expected.cpm)}</td>)}</tr>
             <tr><th scope="row">Cost per engagement</th>{rows.map((r) => <td key={r.key} className={`num ${cls(r.key, bestCpe) ?? ''}`}>{r.q ? (r.q.range.expected.cpe === null ? 'unknown' : money(r.q.range.expected.cpe)) : '—'}</td>)}</tr>
             <tr><th scope="row">Highest fee worth paying</th>{rows.map((r) => <td key={r.key} className="num">{r.q ? (r.q.range.expected.maxFee > 0 ? money(r.q.range.expected.maxFee) : 'none') : '—'}</td>)}</tr>
+            </>}
           </tbody>
         </table>
       </div>
-      <figure className="card">
-        <figcaption><h2>Projected ROI ranges</h2><p className="muted small">Bars: 10th to 90th percentile; dot: median. Left of 0 % the fee is not earned back.</p></figcaption>
+      {own && <figure className="card">
+        <figcaption><h2>Projected ROI ranges</h2><p className="muted small">Bars: 10th to 90th percentile; dot: median. Below 0 % the fee is not earned back.</p></figcaption>
         {quoted.length === 0 ? <p className="muted empty-chart">Type the fees the creators quoted to see their ROI ranges side by side.</p>
           : <RoiChart rows={quoted.map((r) => ({ label: `@${r.creator.handle}`, q: r.q!, best: r.key === bestRoi }))} />}
-      </figure>
+      </figure>}
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { addToList, deleteCreators } from '@/lib/db/creators';
 import { POSITION_WORD } from '@/lib/view/creator';
 import { filterRows, sortRows, type CreatorRow, type RowFilter, type Sort, type SortKey } from '@/lib/dashboard/rows';
 import { go } from '@/lib/dashboard/route';
-import { compact, date, pct, signedPct } from '@/lib/view/format';
+import { count, date, pct, signedPct } from '@/lib/view/format';
 import { platformName, PLATFORMS } from '@/lib/sites/platforms';
 import { useLibrary } from './library-context';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -113,6 +113,12 @@ export function CreatorsTable() {
             <option value="shrinking">Shrinking</option>
             <option value="unknown">Unknown</option>
           </select></Field>
+        <Field label="Follower jumps"><select value={filter.jumps ?? ''} onChange={(e) => set({ jumps: e.target.value as RowFilter['jumps'] })}>
+            <option value="">All</option>
+            <option value="flagged">Jump flagged</option>
+            <option value="none">No jump</option>
+            <option value="unknown">Not judged yet</option>
+          </select></Field>
       </div>
 
       <div className="bulk row" aria-label="Selected creators">
@@ -207,14 +213,16 @@ function Row({ row: r, index, selected, onToggle }: { row: CreatorRow; index: nu
         <span className="muted small">@{r.creator.handle}{r.creator.savedAt === null ? ' · recorded, not saved' : ''}</span>
       </td>
       <td>{platformName(r.creator.platform)}</td>
-      <td className="n num">{compact(r.followers)}</td>
+      <td className="n num">{count(r.followers, r.creator.latest?.exact.followers ?? false)}</td>
       <td>{r.tier ?? '—'}</td>
       <td className="n num" title={r.sample ?? undefined}>
         {r.engagement === null ? <span className="muted">unknown</span> : pct(r.engagement)}
         {r.engagement !== null && r.creator.platform === 'youtube' && <span className="muted small"> views per subscriber</span>}
         {r.position && <span className={`chip verdict-${r.position}`}>{POSITION_WORD[r.position].toLowerCase()} band</span>}
       </td>
-      <td className={`n num ${r.growthPerWeek === null ? 'muted' : r.growthPerWeek > 0 ? 'up' : r.growthPerWeek < 0 ? 'down' : ''}`}>{r.growthPerWeek === null ? '—' : signedPct(r.growthPerWeek, 1)}</td>
+      <td className={`n num ${r.growthPerWeek === null ? 'muted' : r.growthPerWeek > 0 ? 'up' : r.growthPerWeek < 0 ? 'down' : ''}`}>{r.growthPerWeek === null ? '—' : signedPct(r.growthPerWeek, 1)}
+        {r.jumps && r.jumps.length > 0 && <span className="chip verdict-below" data-testid="jump-flag" title={r.jumps[0]!.explanation}>{r.jumps.length === 1 ? 'jump' : `${r.jumps.length} jumps`}<span className="visually-hidden">: {r.jumps[0]!.explanation}</span></span>}
+      </td>
       <td className="n small">{date(r.creator.lastSeenAt)}</td>
       <td className="small lists">{r.creator.lists.join(', ')}</td>
     </tr>

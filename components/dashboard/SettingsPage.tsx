@@ -1,6 +1,7 @@
 /**
  * Settings: the assumptions every quote starts from (low / expected / high), currency and
- * target ROI, follower tiers, the benchmark bands (with their source and year; editable and
+ * target ROI, the market CPM ranges fees are judged against (the source's, editable and
+ * resettable), follower tiers, the benchmark bands (with their source and year; editable and
  * resettable), what is recorded, and the panel per site. Validated by the same schema as
  * the library (an invalid value is named and nothing is saved).
  */
@@ -16,7 +17,8 @@ import type { Estimate } from '@/lib/roi/range';
 import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
 import { describeIssues, SettingsSchema, type Assumptions, type Settings } from '@/lib/schema';
 import type { Platform } from '@/lib/sites/types';
-import { pct } from '@/lib/view/format';
+import { money, pct, whole } from '@/lib/view/format';
+import { MARKET_CPM } from '@/lib/roi/market';
 import { platformName, PLATFORMS } from '@/lib/sites/platforms';
 import { useLibrary } from './library-context';
 
@@ -30,6 +32,8 @@ const ASSUMPTIONS: { key: Key; label: string; percent: boolean; def: Estimate & 
 const PARTS = ['low', 'expected', 'high'] as const;
 
 const show = (v: number, percent: boolean) => (percent ? percentField(v, 4) : String(v));
+/** A band's rate as its field shows it: at most 2 decimals of a percent (the sources' typical values are averages such as 2.6675). */
+const showBand = (v: number) => percentField(v, 2);
 const read = (t: string, percent: boolean): number | null => {
   const v = Number(t.trim().replace(',', '.'));
   return t.trim() === '' || !Number.isFinite(v) ? null : percent ? toFraction(v) : v;
@@ -43,6 +47,8 @@ interface Draft {
   bands: Record<string, { low: string; typical: string; high: string } | undefined>;
   recordEveryProfile: boolean;
   autoSnapshotHours: string;
+  /** The user's market CPM ranges; absent: the source's. */
+  market: Partial<Record<Platform, { low: string; high: string; currency: string }>>;
 }
 
 function draftOf(s: Settings): Draft {
@@ -55,10 +61,15 @@ function draftOf(s: Settings): Draft {
     const o = s.benchmarkOverrides[p]?.[t];
     if (o && Object.keys(o).length) {
       const b = { ...DEFAULT_BENCHMARKS[p][t], ...o };
-      bands[`${p}.${t}`] = { low: show(b.low, true), typical: show(b.typical, true), high: show(b.high, true) };
+      bands[`${p}.${t}`] = { low: showBand(b.low), typical: showBand(b.typical), high: showBand(b.high) };
     }
   }
-  return { currency: s.currency, targetRoi: show(s.assumptions.targetRoi, true), assumptions, tiers: s.tierBoundaries.map(String), bands, recordEveryProfile: s.recordEveryProfile, autoSnapshotHours: String(s.autoSnapshotHours) };
+  const market: Draft['market'] = {};
+  for (const p of PLATFORMS) {
+    const m = s.marketCpm[p];
+    if (m) market[p] = { low: String(m.low), high: String(m.high), currency: m.currency };
+  }
+  return { currency: s.currency, targetRoi: show(s.assumptions.targetRoi, true), assumptions, tiers: s.tierBoundaries.map(String), bands, recordEveryProfile: s.recordEveryProfile, autoSnapshotHours: String(s.autoSnapshotHours), market };
 }
 
 /** The draft as settings, or the problems found (named by field). */
@@ -89,10 +100,20 @@ export function settingsOf(d: Draft): { ok: true; settings: Settings } | { ok: f
     if (problem) { errors.push(`Band ${platformName(p)} ${t}: ${problem}`); continue; }
     (overrides[p] ??= {})[t] = band as Required<BandOverride>;
   }
+  const marketCpm: Settings['marketCpm'] = {};
+  for (const [p, m] of Object.entries(d.market) as [Platform, { low: string; high: string; currency: string } | undefined][]) {
+    if (!m) continue;
+    const low = read(m.low, false);
+    const high = read(m.high, false);
+    if (low === null || high === null || low <= 0 || high <= 0) { errors.push(`Market CPM ${platformName(p)}: two amounts above 0.`); continue; }
+    if (low > high) { errors.push(`Market CPM ${platformName(p)}: low ≤ high.`); continue; }
+    if (!isCurrencyCode(m.currency)) { errors.push(`Market CPM ${platformName(p)}: a three-letter currency code such as USD.`); continue; }
+    marketCpm[p] = { low, high, currency: m.currency };
+  }
   const hours = Number(d.autoSnapshotHours);
   if (!Number.isFinite(hours) || hours < 0 || hours > 24 * 365) errors.push('Snapshots: hours between automatic snapshots, 0 to 8760.');
   if (errors.length) return { ok: false, errors };
-  const parsed = SettingsSchema.safeParse({ recordEveryProfile: d.recordEveryProfile, autoSnapshotHours: hours, currency: d.currency, assumptions, tierBoundaries: tiers, benchmarkOverrides: overrides });
+  const parsed = SettingsSchema.safeParse({ recordEveryProfile: d.recordEveryProfile, autoSnapshotHours: hours, currency: d.currency, assumptions, tierBoundaries: tiers, benchmarkOverrides: overrides, marketCpm });
   return parsed.success ? { ok: true, settings: parsed.data } : { ok: false, errors: [describeIssues(parsed.error)] };
 }
 
@@ -144,6 +165,7 @@ export function SettingsPage() {
       <section className="card stack" aria-labelledby="assumptions-title">
         <h2 id="assumptions-title">Assumptions</h2>
         <p className="muted small">Each quote samples between low and high, most often near expected. Without your own figure, Creator Lens’s default (and its source) is used.</p>
+        {(!draft.assumptions.aov.custom || !draft.assumptions.margin.custom) && <p className="notice small" data-testid="settings-own-figures">The return (ROI, break-even, the highest fee worth paying) is shown only once the average order value and the gross margin are your own: tick “Yours” for both and enter them.</p>}
         <div className="table-wrap">
           <table className="plain">
             <thead><tr><th scope="col">Assumption</th><th scope="col">Yours</th><th scope="col">Low</th><th scope="col">Expected</th><th scope="col">High</th><th scope="col">Default and source</th></tr></thead>
@@ -156,7 +178,38 @@ export function SettingsPage() {
                     <td><input type="checkbox" aria-label={`Use my own ${label}`} checked={a.custom}
                       onChange={(e) => setA(key, e.target.checked ? { custom: true } : { custom: false, low: show(def.low, percent), expected: show(def.expected, percent), high: show(def.high, percent) })} /></td>
                     {PARTS.map((p) => <td key={p}><input aria-label={`${label}, ${p}`} inputMode="decimal" size={7} disabled={!a.custom} value={a[p]} onChange={(e) => setA(key, { [p]: e.target.value })} /></td>)}
-                    <td className="small muted">{percent ? `${pct(def.low)} / ${pct(def.expected)} / ${pct(def.high)}` : `${def.low} / ${def.expected} / ${def.high}`}: {def.source}</td>
+                    <td className="small muted">{percent ? `${pct(def.low)} / ${pct(def.expected)} / ${pct(def.high)}` : `${money(def.low, draft.currency)} / ${money(def.expected, draft.currency)} / ${money(def.high, draft.currency)}`}: {def.source}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="card stack" aria-labelledby="market-title">
+        <div className="spread">
+          <h2 id="market-title">Market CPM ranges</h2>
+          <button type="button" className="btn small" disabled={Object.values(draft.market).every((m) => !m)} onClick={() => patch({ market: {} })}>Reset to the source’s figures</button>
+        </div>
+        <p className="muted small">A quoted fee is judged against what its expected views usually cost: the fair fee is expected views ÷ 1,000 × this range. Use your own range (for instance from your past deals) or the source’s.</p>
+        <div className="table-wrap">
+          <table className="plain" data-testid="market-cpm">
+            <thead><tr><th scope="col">Platform</th><th scope="col">Low, per 1,000 views</th><th scope="col">High</th><th scope="col">Currency</th><th scope="col">Source</th><th scope="col"><span className="visually-hidden">Reset</span></th></tr></thead>
+            <tbody>
+              {PLATFORMS.map((p) => {
+                const base = MARKET_CPM[p];
+                const edit = draft.market[p];
+                const value = { low: edit?.low ?? String(base.low), high: edit?.high ?? String(base.high), currency: edit?.currency ?? base.currency };
+                const set = (k: 'low' | 'high' | 'currency', v: string) => patch({ market: { ...draft.market, [p]: { ...value, [k]: v } } });
+                return (
+                  <tr key={p} className={edit ? 'edited' : undefined}>
+                    <th scope="row">{platformName(p)}</th>
+                    <td><input aria-label={`${platformName(p)} market CPM, low`} inputMode="decimal" size={6} value={value.low} onChange={(e) => set('low', e.target.value)} /></td>
+                    <td><input aria-label={`${platformName(p)} market CPM, high`} inputMode="decimal" size={6} value={value.high} onChange={(e) => set('high', e.target.value)} /></td>
+                    <td><input aria-label={`${platformName(p)} market CPM, currency`} maxLength={3} size={4} value={value.currency} onChange={(e) => set('currency', e.target.value.toUpperCase())} /></td>
+                    <td className="small">{edit ? <><b>Your setting</b> (source: {money(base.low, base.currency)}–{money(base.high, base.currency)}, {base.source})</> : base.source}</td>
+                    <td>{edit && <button type="button" className="btn small ghost" aria-label={`Reset the ${platformName(p)} market CPM`} onClick={() => patch({ market: { ...draft.market, [p]: undefined } })}>Reset</button>}</td>
                   </tr>
                 );
               })}
@@ -173,7 +226,7 @@ export function SettingsPage() {
           ))}
           <button type="button" className="btn small ghost" onClick={() => patch({ tiers: DEFAULT_TIER_BOUNDARIES.map(String) })}>Reset tiers</button>
         </div>
-        <p className="muted small">Below the first boundary is nano. Defaults: 10K / 100K / 500K / 1M, as in most industry reports.</p>
+        <p className="muted small">Below the first boundary is nano. Defaults: {DEFAULT_TIER_BOUNDARIES.map((b) => whole(b)).join(' / ')} followers, as in most industry reports.</p>
       </section>
 
       <section className="card stack" aria-labelledby="bands-title">
@@ -190,7 +243,7 @@ export function SettingsPage() {
                 const id = `${p}.${t}`;
                 const base = DEFAULT_BENCHMARKS[p][t];
                 const edit = draft.bands[id];
-                const value = (k: 'low' | 'typical' | 'high') => edit?.[k] ?? show(base[k], true);
+                const value = (k: 'low' | 'typical' | 'high') => edit?.[k] ?? showBand(base[k]);
                 const set = (k: 'low' | 'typical' | 'high', v: string) => patch({ bands: { ...draft.bands, [id]: { low: value('low'), typical: value('typical'), high: value('high'), [k]: v } } });
                 return (
                   <tr key={id} className={edit ? 'edited' : undefined}>

@@ -45,6 +45,12 @@ export function ProfilePanel({ state, platform, locale, actions }: ProfilePanelP
             {busy ? 'Saving…' : 'Save'}
           </button>
         )}
+        {actions.openDashboard && (
+          <button type="button" className="cl-btn cl-dash" data-variant="ghost" data-testid="open-dashboard"
+            onClick={() => void run(() => actions.openDashboard!('creator', saved ? creatorKey : null), () => {})}>
+            {saved ? 'In the dashboard ↗' : 'Dashboard ↗'}
+          </button>
+        )}
         {state.libraryError && <span className="cl-error">{state.libraryError}</span>}
       </div>
       {saved && (
@@ -60,7 +66,8 @@ export function ProfilePanel({ state, platform, locale, actions }: ProfilePanelP
         </form>
       )}
 
-      <QuickQuote creatorKey={creatorKey} platform={platform} reading={reading} view={view} locale={locale} keepDeal={actions.keepDeal} busy={busy} run={run} />
+      <QuickQuote creatorKey={creatorKey} platform={platform} reading={reading} view={view} locale={locale} keepDeal={actions.keepDeal} busy={busy} run={run}
+        openSettings={actions.openDashboard && (() => void run(() => actions.openDashboard!('settings', null), () => {}))} />
       {message && <div className="cl-error" role="alert">{message}</div>}
     </>
   );

@@ -41,6 +41,7 @@ const actions: OverlayActions = {
   addToList: (creatorKey, list) => sendMessage('cs→bg:add-to-list', { creatorKey, list }),
   keepDeal: (request) => sendMessage('cs→bg:keep-deal', request),
   markPost: (bookingId) => sendMessage('cs→bg:mark-post', { bookingId }),
+  openDashboard: (page, creatorKey) => sendMessage('cs→bg:open-dashboard', { page, creatorKey }),
 };
 
 /** How often a page that keeps removing the panel gets it back within one view. */

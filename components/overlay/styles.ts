@@ -67,6 +67,16 @@ export const OVERLAY_CSS = `
 .cl-results { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; font-size: 12px; }
 .cl-results dt { color: var(--muted); } .cl-results dd { margin: 0; font-weight: 600; text-align: right; font-variant-numeric: tabular-nums; }
 .cl-error { color: var(--bad); font-size: 12px; }
+.cl-dash { margin-left: auto; }
+.cl-link { all: unset; cursor: pointer; color: var(--accent); text-decoration: underline; }
+.cl-link:focus-visible, .cl-saved:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.cl-price { display: grid; gap: 4px; }
+.cl-price-verdict { font-weight: 700; font-size: 14px; }
+.cl-price[data-verdict="below"] .cl-price-verdict { color: var(--good-text, #23773a); }
+.cl-root[data-theme="dark"] .cl-price[data-verdict="below"] .cl-price-verdict { color: var(--good); }
+.cl-price[data-verdict="above"] .cl-price-verdict { color: var(--bad); }
+.cl-price .cl-results dd { text-align: left; font-weight: 600; overflow-wrap: anywhere; }
+.cl-note { display: block; font-weight: 400; color: var(--muted); font-size: 11px; }
 .cl-foot { color: var(--muted); font-size: 11px; }
 .cl-foot summary { cursor: pointer; }
 .cl-foot ul { margin: 4px 0 0; padding-left: 16px; }

@@ -16,6 +16,8 @@ export interface OverlayActions {
   save(creatorKey: string): Promise<Result>;
   addToList(creatorKey: string, list: string): Promise<Result>;
   keepDeal(request: { creatorKey: string; fee: number; currency: string; deliverable: Deliverable }): Promise<Result>;
+  /** Opens the dashboard: the creator's page, or the settings. */
+  openDashboard?(page: 'creator' | 'settings', creatorKey: string | null): Promise<Result>;
   markPost(bookingId: number): Promise<({ ok: true; bookings: PostBooking[] }) | { ok: false; reason: string }>;
 }
 

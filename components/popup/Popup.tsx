@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage, type PopupState, type Refusal } from '@/lib/protocol';
 import { compact } from '@/lib/view/format';
+import { withKnownPosts } from '@/lib/view/creator';
 import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
 import { creatorKeyOf } from '@/lib/keys';
 import { CreatorSummary } from '../ui/CreatorSummary';
@@ -88,7 +89,7 @@ export function Popup({ tab, initial, onPainted }: PopupProps) {
             <CreatorSummary reading={subject.reading} view={subject.view} locale={locale} />
           </section>
           <section className="card stack" aria-label="Weigh a quoted fee">
-            <QuoteForm reading={subject.reading} settings={subject.view?.settings ?? state.settings} locale={locale}
+            <QuoteForm reading={withKnownPosts(subject.reading, subject.view)} settings={subject.view?.settings ?? state.settings} locale={locale} openSettings={() => openDashboard('#/settings')}
               onKeep={(r) => sendMessage('ui→bg:keep-deal', { tabId: subject.source === 'page' ? tab.id : null, creatorKey: creatorKeyOf(subject.reading.platform, subject.reading.handle), ...r }).then((x) => {
                 if (x.ok) setSaved('yes');
                 return x.ok ? { ok: true as const } : x;

@@ -1,18 +1,25 @@
 /**
- * The quoted fee weighed against one creator: fee, currency and deliverable first, the
- * answer right under them (ROI range, ROAS, CPM, cost per engagement, break-even, the
- * chance of breaking even, the highest fee worth paying), and the assumptions — prefilled
- * from the settings, each low / expected / high — one click away. Shared by the popup and
- * the dashboard's creator page; the arithmetic is lib/roi/quote.ts.
+ * The quoted fee weighed against one creator: fee, currency and deliverable first, then the
+ * first answer, which needs nothing from the user: the fee against the market (expected
+ * views and what they stand on, the fee's CPM, the usual range with its source, the fair-fee
+ * band, the verdict; lib/roi/price.ts). The return (ROI range, ROAS, break-even, the chance
+ * of breaking even, the highest fee worth paying) only once the order value and margin are
+ * the user's own — from the settings, or typed here for this quote; click-through and
+ * conversion are labelled as assumptions beside it. The assumptions — prefilled from the
+ * settings, each low / expected / high — are one click away. Shared by the popup and the
+ * dashboard's creator page; the arithmetic is lib/roi/.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import './quote.css';
 import { parseFee } from '@/lib/view/creator';
-import { formatPercent, isCurrencyCode } from '@/lib/roi/money';
+import { isCurrencyCode } from '@/lib/roi/money';
 import { percentField, toFraction, toPercent } from '@/lib/roi/percent';
-import { money as inCurrency, signedPct } from '@/lib/view/format';
+import { money as inCurrency, pct as formatPct, signedPct, signedRange, times, whole as formatWhole } from '@/lib/view/format';
+import { priceShown } from '@/lib/view/price';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
-import { quote, resolveAssumptions, type Quote } from '@/lib/roi/quote';
+import { priceOf, type MarketOverrides } from '@/lib/roi/price';
+import { hasOwnEconomics, quote, resolveAssumptions, type Quote } from '@/lib/roi/quote';
+import { PriceAnswer } from './PriceAnswer';
 import type { Estimate } from '@/lib/roi/range';
 import type { Assumptions } from '@/lib/schema';
 import type { ProfileReading } from '@/lib/sites/types';
@@ -40,23 +47,26 @@ export interface KeepRequest {
 
 export interface QuoteFormProps {
   reading: ProfileReading;
-  settings: { currency: string; assumptions: Assumptions; tierBoundaries: TierBoundaries };
+  settings: { currency: string; assumptions: Assumptions; tierBoundaries: TierBoundaries; marketCpm?: MarketOverrides };
   locale?: string;
   /** Keeps the quote as a deal; absent where that is not possible. */
   onKeep?(request: KeepRequest): Promise<{ ok: true } | { ok: false; reason: string }>;
   /** Called with every successful quote (tests, the benchmark). */
   onQuote?(q: Quote): void;
   compact?: boolean;
+  /** Opens the settings, where the order value and margin are kept (the popup: the dashboard's). */
+  openSettings?(): void;
 }
 
-const toShown = (unit: 'count' | 'percent' | 'money', v: number) => (unit === 'percent' ? percentField(v, 3) : String(Math.round(v * 100) / 100));
+// Plain digits an input can be edited in (no grouping): at most 3 decimals of a percent, 2 of money, whole reach.
+const toShown = (unit: 'count' | 'percent' | 'money', v: number) => (unit === 'percent' ? percentField(v, 3) : unit === 'count' ? String(Math.round(v)) : String(Math.round(v * 100) / 100));
 const fromShown = (unit: 'count' | 'percent' | 'money', text: string): number | null => {
   const v = Number(text.trim().replace(',', '.'));
   if (!text.trim() || !Number.isFinite(v) || v < 0) return null;
   return unit === 'percent' ? toFraction(v) : v;
 };
 
-export function QuoteForm({ reading, settings, locale, onKeep, onQuote, compact }: QuoteFormProps) {
+export function QuoteForm({ reading, settings, locale, onKeep, onQuote, compact, openSettings }: QuoteFormProps) {
   const id = useId();
   const [feeText, setFeeText] = useState('');
   const [currency, setCurrency] = useState(settings.currency);
@@ -100,8 +110,13 @@ export function QuoteForm({ reading, settings, locale, onKeep, onQuote, compact 
   }, [q]);
 
   const money = (v: number) => inCurrency(v, currencyOk ? currency : settings.currency, locale);
-  const pct = (v: number | null | undefined, digits = 0) => (v === null || v === undefined ? '—' : formatPercent(v, locale, digits));
-  const whole = (v: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(v);
+  const pct = (v: number | null | undefined, digits = 0) => formatPct(v, digits, locale);
+  const whole = (v: number) => formatWhole(v, locale);
+  const own = hasOwnEconomics(assumptions);
+  const feeCurrency = currencyOk ? currency : settings.currency;
+  const price = useMemo(() => (fee === null ? null : priceOf({ ...base, fee, market: settings.marketCpm, now: Date.now() })), [fee, currency, deliverable, reading, settings]);
+  // Typing the order value or the margin here sets it for this quote (low = expected = high: the user's own figure).
+  const setOwn = (field: 'aov' | 'margin', text: string) => { setCells((c) => ({ ...c, [`${field}.low`]: text, [`${field}.expected`]: text, [`${field}.high`]: text })); setKept(null); };
 
   return (
     <div className="stack quote" data-testid="quote">
@@ -123,25 +138,41 @@ export function QuoteForm({ reading, settings, locale, onKeep, onQuote, compact 
       </div>
       {!currencyOk && <p className="notice error small">A currency is a three-letter code such as USD or EUR.</p>}
       {feeText.trim() && fee === null && <p className="notice error small">Type the fee as a number, e.g. 1500.</p>}
-      {!feeText.trim() && <p className="muted small">Type the fee the creator quoted to see the projected return.</p>}
-      {q && !q.ok && <p className="notice error small" role="alert">{q.reason}</p>}
-      {q?.ok && (
+      {!feeText.trim() && <p className="muted small">Type the fee the creator quoted to see it against the market.</p>}
+      {price && !price.ok && <p className="notice error small" role="alert">{price.reason}</p>}
+      {price?.ok && q && !q.ok && <p className="notice error small" role="alert">{q.reason}</p>}
+      {price?.ok && (
         <div className="results" aria-live="polite">
-          <div className="roi-line">
-            <span className="muted small">Projected ROI, 80 % range (P10 to P90)</span>
-            <span className="big" data-testid="roi-range">{q.range.roi ? `${signedPct(q.range.roi.p10)} to ${signedPct(q.range.roi.p90)}` : '—'}</span>
-            <span className="small">median <b data-testid="roi-median">{signedPct(q.range.roi?.p50)}</b> · chance to break even <b data-testid="p-break-even">{pct(q.range.probabilityBreakEven)}</b></span>
-          </div>
-          <RoiBar q={q} />
-          <dl className="kv results-grid" aria-label="Projection at the expected value of each assumption">
-            <dt>ROAS</dt><dd data-testid="roas">{q.range.expected.roas === null ? '—' : `${q.range.expected.roas.toFixed(2)}×`}</dd>
-            <dt>CPM</dt><dd data-testid="cpm">{q.range.expected.cpm === null ? '—' : money(q.range.expected.cpm)}</dd>
-            <dt>Orders</dt><dd>{whole(q.range.expected.orders)}</dd>
-            <dt>Break-even</dt><dd data-testid="break-even">{q.range.expected.breakEvenOrders === null ? '—' : `${whole(Math.ceil(q.range.expected.breakEvenOrders))} orders`}</dd>
-            <dt title="Cost per engagement">Cost / engagement</dt><dd data-testid="cpe">{q.range.expected.cpe === null ? 'unknown' : money(q.range.expected.cpe)}</dd>
-            <dt>Highest fee{q.assumptions.targetRoi ? ` at ${signedPct(q.assumptions.targetRoi)}` : ''}</dt><dd data-testid="max-fee">{q.range.expected.maxFee > 0 ? money(q.range.expected.maxFee) : 'none'}</dd>
-          </dl>
-          {onKeep && (
+          <PriceAnswer shown={priceShown(price.judgement, price.base, feeCurrency, locale)} cpe={q?.ok && q.range.expected.cpe !== null ? money(q.range.expected.cpe) : null} />
+          {q?.ok && !own && (
+            <div className="return-hidden" data-testid="return-hidden">
+              <p className="small"><b>Add your order value and margin to see the return.</b> Creator Lens has no figure for your business, so it shows no ROI until you give yours{openSettings ? <>, here for this quote or once in the <button type="button" className="linklike" onClick={openSettings}>settings</button></> : ', here for this quote or once in the settings'}.</p>
+              <div className="own-inputs">
+                <label>Order value ({feeCurrency})<input inputMode="decimal" aria-label={`Your average order value (${feeCurrency})`} value={cells['aov.expected'] ?? ''} onChange={(e) => setOwn('aov', e.target.value)} /></label>
+                <label>Gross margin (%)<input inputMode="decimal" aria-label="Your gross margin (%)" value={cells['margin.expected'] ?? ''} onChange={(e) => setOwn('margin', e.target.value)} /></label>
+              </div>
+            </div>
+          )}
+          {q?.ok && own && (
+            <div className="stack" data-testid="return">
+              <div className="roi-line">
+                <span className="muted small">Projected ROI on your order value and margin, 80 % range (P10 to P90)</span>
+                <span className="big" data-testid="roi-range">{q.range.roi ? signedRange(q.range.roi.p10, q.range.roi.p90, 0, locale) : '—'}</span>
+                <span className="small">median <b data-testid="roi-median">{signedPct(q.range.roi?.p50, 0, locale)}</b> · chance to break even <b data-testid="p-break-even">{pct(q.range.probabilityBreakEven)}</b></span>
+              </div>
+              <RoiBar q={q} />
+              <dl className="kv results-grid" aria-label="Projection at the expected value of each assumption">
+                <dt>ROAS</dt><dd data-testid="roas">{times(q.range.expected.roas, locale)}</dd>
+                <dt>Orders</dt><dd>{whole(q.range.expected.orders)}</dd>
+                <dt>Break-even</dt><dd data-testid="break-even">{q.range.expected.breakEvenOrders === null ? '—' : `${whole(Math.ceil(q.range.expected.breakEvenOrders))} orders`}</dd>
+                <dt>Highest fee{q.assumptions.targetRoi ? ` at ${signedPct(q.assumptions.targetRoi, 0, locale)}` : ''}</dt><dd data-testid="max-fee">{q.range.expected.maxFee > 0 ? money(q.range.expected.maxFee) : 'none'}</dd>
+              </dl>
+              <p className="muted assumed" data-testid="return-assumed">
+                Assumed, not measured: click-through {pct(q.assumptions.ctr.expected, 2)} ({q.assumptions.ctr.source}); conversion {pct(q.assumptions.cvr.expected, 2)} ({q.assumptions.cvr.source}). Edit them under Assumptions.
+              </p>
+            </div>
+          )}
+          {q?.ok && onKeep && (
             <div className="row">
               <button type="button" className="btn" disabled={busy || kept !== null || formError !== null}
                 onClick={async () => {

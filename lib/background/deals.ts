@@ -10,7 +10,8 @@ import { ensureOpen } from '../db/open';
 import { postsOf } from '../db/posts';
 import { getSettings } from '../db/settings';
 import { creatorKeyOf } from '../keys';
-import { readingFromLibrary } from '../library/as-reading';
+import { readingFromLibrary, recentOf } from '../library/as-reading';
+import { knownRecent } from '../view/creator';
 import { addDeal, quoteDeal } from '../library/deals';
 import type { DealAck } from '../protocol/payloads';
 import type { KeepDealRequest } from '../protocol/requests';
@@ -24,7 +25,8 @@ import { tabReading } from './tab-readings';
 async function quotedReading(db: LibraryDb, tabId: number | undefined, creatorKey: string, fromLibrary: boolean): Promise<ProfileReading | null> {
   const kept = tabId === undefined ? null : await tabReading(tabId);
   const reading = kept?.reading;
-  if (reading?.kind === 'profile' && creatorKeyOf(reading.platform, reading.handle) === creatorKey) return reading;
+  // The page's posts with what the library knows of them: the figures the panel and the popup showed (lib/view/creator.ts).
+  if (reading?.kind === 'profile' && creatorKeyOf(reading.platform, reading.handle) === creatorKey) return { ...reading, recent: knownRecent(reading.recent, recentOf(await postsOf(db, creatorKey))) };
   if (!fromLibrary) return null;
   const creator = await db.creators.get(creatorKey);
   if (!creator?.savedAt || !creator.latest) return null;
@@ -47,7 +49,7 @@ export async function keepTabDeal(db: LibraryDb, tabId: number | undefined, requ
   const reading = await quotedReading(db, tabId, creatorKey, fromLibrary);
   if (!reading) return { ok: false, reason: fromLibrary ? 'The tab no longer shows this creator, and it is not saved; nothing was kept.' : 'The tab no longer shows this creator; nothing was kept.' };
   const settings = await getSettings(db);
-  const made = quoteDeal(creatorKey, reading, { fee, currency, deliverable, assumptions: request.assumptions ?? settings.assumptions, impressions: request.impressions ?? null, tierBoundaries: settings.tierBoundaries }, now);
+  const made = quoteDeal(creatorKey, reading, { fee, currency, deliverable, assumptions: request.assumptions ?? settings.assumptions, impressions: request.impressions ?? null, tierBoundaries: settings.tierBoundaries, market: settings.marketCpm }, now);
   if (!made.ok) return made;
   const existing = await db.creators.get(creatorKey);
   if (!existing?.savedAt) {

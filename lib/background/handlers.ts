@@ -13,7 +13,7 @@ import type { LibraryDb } from '../db/db';
 import type { MessageName, ProtocolMap } from '../protocol';
 import type { Refusal } from '../protocol/payloads';
 import {
-  KeepDealRequest, ListRequest, MarkPostRequest, PopupRequest, ReadingRequest, SaveRequest, TabReadingRequest, UiKeepDealRequest, UiSaveTabRequest,
+  KeepDealRequest, ListRequest, MarkPostRequest, OpenDashboardRequest, PopupRequest, ReadingRequest, SaveRequest, TabReadingRequest, UiKeepDealRequest, UiSaveTabRequest,
 } from '../protocol/requests';
 import { describeIssues } from '../schema';
 import { keepTabDeal } from './deals';
@@ -76,6 +76,16 @@ export const HANDLERS: { [N in MessageName]: Handler<z.ZodType, Response<N>> } =
     request: KeepDealRequest,
     invalid: (issues) => `Invalid quote: ${issues}`,
     handle: (db, request, { tabId, now }) => keepTabDeal(db, tabId, request, now, false),
+  }),
+  'cs→bg:open-dashboard': handler({
+    from: 'content-script',
+    request: OpenDashboardRequest,
+    invalid: () => 'Invalid request: it names the creator page or the settings.',
+    handle: async (_db, { page, creatorKey }) => {
+      const hash = page === 'settings' ? '#/settings' : creatorKey ? `#/creator/${encodeURIComponent(creatorKey)}` : '';
+      await browser.tabs.create({ url: `${browser.runtime.getURL('/dashboard.html')}${hash}` });
+      return { ok: true as const };
+    },
   }),
   'ui→bg:save-tab': handler({
     from: 'extension-page',

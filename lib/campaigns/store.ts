@@ -10,6 +10,7 @@ import { dealOf } from '../roi/deal';
 import { postsOf } from '../db/posts';
 import type { LibraryDb } from '../db/db';
 import { getSettings } from '../db/settings';
+import { priceOf } from '../roi/price';
 import { quote } from '../roi/quote';
 import { BookingSchema, CampaignSchema, DEFAULT_UTM_PATTERN, describeIssues, PostObservationSchema, type Actual, type Booking, type Campaign, type PostObservation } from '../schema';
 import type { Deliverable } from '../roi/project';
@@ -60,11 +61,12 @@ export async function bookCreator(db: LibraryDb, campaignId: number, request: Bo
     fee: request.fee, extraCosts: request.extraCosts, currency: campaign.currency, assumptions: settings.assumptions, tierBoundaries: settings.tierBoundaries, now,
   });
   if (!q.ok) return fail(q.reason);
-  const deal = dealOf(creator.key, q, now);
+  const price = priceOf({ platform: creator.platform, followers: reading.followers, recent: reading.recent, deliverable: request.deliverable, fee: request.fee, currency: campaign.currency, market: settings.marketCpm, now });
+  const deal = dealOf(creator.key, q, now, price);
   const link = campaign.landingUrl ? buildLink(campaign.landingUrl, campaign.utmPattern, { platform: creator.platform, handle: creator.handle, campaign: campaign.name }) : null;
   const booking: Booking = {
     campaignId, creatorKey: creator.key, bookedAt: now, fee: deal.fee, extraCosts: deal.extraCosts, currency: campaign.currency, deliverable: request.deliverable,
-    deliverables: request.deliverables.trim(), assumptions: deal.assumptions, projection: deal.projection, link: link?.ok ? link.url : '', code: request.code.trim(),
+    deliverables: request.deliverables.trim(), assumptions: deal.assumptions, projection: deal.projection, ...(deal.price && { price: deal.price }), ownFigures: deal.ownFigures, link: link?.ok ? link.url : '', code: request.code.trim(),
     postKeys: [], actual: { clicks: null, orders: null, revenue: null, updatedAt: null },
   };
   const checked = BookingSchema.safeParse(booking);

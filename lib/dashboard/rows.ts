@@ -85,6 +85,14 @@ export interface RowFilter {
   tag?: string;
   verdict?: Position | 'unknown' | '';
   growth?: GrowthFilter | '';
+  /** Jumps in followers far outside the creator's own trend: some, none, or not judged yet (fewer than five snapshots). */
+  jumps?: JumpFilter | '';
+}
+
+export type JumpFilter = 'flagged' | 'none' | 'unknown';
+
+export function jumpClass(jumps: readonly Jump[] | null): JumpFilter {
+  return jumps === null ? 'unknown' : jumps.length ? 'flagged' : 'none';
 }
 
 export function filterRows(rows: readonly CreatorRow[], f: RowFilter): CreatorRow[] {
@@ -96,6 +104,7 @@ export function filterRows(rows: readonly CreatorRow[], f: RowFilter): CreatorRo
     (!f.tag || r.creator.tags.includes(f.tag)) &&
     (!f.verdict || (f.verdict === 'unknown' ? r.position === null : r.position === f.verdict)) &&
     (!f.growth || growthClass(r.growthPerWeek) === f.growth) &&
+    (!f.jumps || jumpClass(r.jumps) === f.jumps) &&
     words.every((w) => r.haystack.includes(w)),
   );
 }

@@ -10,6 +10,9 @@ import { PROFILE_COUNTS, type ProfileCount, type ProfileReading, type RecentPost
 
 const ALL_APPROX = Object.fromEntries(PROFILE_COUNTS.map((k) => [k, false])) as Record<ProfileCount, boolean>;
 
+/** A recent post as the library keeps it (with its shares, since v6 everything the page's data said). */
+export type StoredRecentPost = RecentPost;
+
 /** Stored posts as the recent posts of a reading (most recently seen first, as stored). */
 export function recentOf(posts: readonly Post[]): RecentPost[] {
   return posts.map((p) => ({

@@ -8,6 +8,7 @@ import type { LibraryDb } from '../db/db';
 import { describeDbError } from '../db/errors';
 import { dealOf } from '../roi/deal';
 import type { Deliverable } from '../roi/project';
+import { priceOf, type MarketOverrides } from '../roi/price';
 import { quote } from '../roi/quote';
 import type { Estimate } from '../roi/range';
 import { DealSchema, describeIssues, type Assumptions, type Deal } from '../schema';
@@ -21,6 +22,8 @@ export interface DealInput {
   /** Reach typed by hand; null = estimated from the creator's numbers. */
   impressions: Estimate | null;
   tierBoundaries: TierBoundaries;
+  /** The settings' market CPM ranges (the source's where absent). */
+  market?: MarketOverrides;
 }
 
 /** The deal a quote makes, checked against the schema; nothing is written. */
@@ -30,7 +33,8 @@ export function quoteDeal(creatorKey: string, reading: ProfileReading, input: De
     assumptions: input.assumptions, impressions: input.impressions, tierBoundaries: input.tierBoundaries, now,
   });
   if (!q.ok) return { ok: false, reason: q.reason };
-  const checked = DealSchema.safeParse(dealOf(creatorKey, q, now));
+  const price = priceOf({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable: input.deliverable, fee: input.fee, currency: input.currency, market: input.market, now });
+  const checked = DealSchema.safeParse(dealOf(creatorKey, q, now, price));
   if (!checked.success) return { ok: false, reason: `The quote could not be kept: ${describeIssues(checked.error)}` };
   return { ok: true, deal: checked.data };
 }

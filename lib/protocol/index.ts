@@ -9,10 +9,10 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Reading } from '../sites/types';
 import type { DealAck, LibraryAck, ListAck, MarkAck, PopupState, ReadingAck, Refusal, TabReading } from './payloads';
-import type { KeepDealRequest, UiKeepDealRequest } from './requests';
+import type { KeepDealRequest, OpenDashboardRequest, UiKeepDealRequest } from './requests';
 
 export type * from './payloads';
-export type { KeepDealRequest, UiKeepDealRequest } from './requests';
+export type { KeepDealRequest, OpenDashboardRequest, UiKeepDealRequest } from './requests';
 
 export interface ProtocolMap {
   /** A content script read a page (one per profile view). The background validates it. */
@@ -25,6 +25,8 @@ export interface ProtocolMap {
   'cs→bg:mark-post'(request: { bookingId: number }): MarkAck;
   /** Keeps a quote for the creator the sender's tab shows as a deal. */
   'cs→bg:keep-deal'(request: KeepDealRequest): DealAck;
+  /** Opens the dashboard in a new tab from the panel (a page cannot open an extension page itself). */
+  'cs→bg:open-dashboard'(request: OpenDashboardRequest): { ok: true } | Refusal;
   /** "Save" from the popup, for the creator in a tab. */
   'ui→bg:save-tab'(request: { tabId: number; creatorKey: string }): LibraryAck;
   /** The popup asks what was read in a tab. */

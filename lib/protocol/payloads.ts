@@ -4,8 +4,8 @@
  * import them.
  */
 import type { BenchmarkOverrides, TierBoundaries } from '../metrics/benchmarks';
-import type { Assumptions } from '../schema/settings';
-import type { Platform, ProfileReading, Reading } from '../sites/types';
+import type { Assumptions, MarketCpmOverrides } from '../schema/settings';
+import type { Platform, ProfileReading, Reading, RecentPost } from '../sites/types';
 
 /** A request the background would not act on, and why (one sentence a user can read). */
 export interface Refusal {
@@ -25,6 +25,12 @@ export interface CreatorView {
   lists: string[];
   /** Every list name in the library, for "add to list". */
   allLists: string[];
+  /**
+   * The creator's posts the library keeps (saved or recorded creators), with what earlier
+   * visits showed of them (a post page's likes, shares): the panel and the popup figure
+   * engagement on these merged with the page's, as the dashboard does (lib/view/creator.ts).
+   */
+  recent?: (RecentPost & { shares: number | null })[];
   /** The latest snapshot before this visit, for growth. */
   previous: { takenAt: number; followers: number | null } | null;
   settings: {
@@ -32,6 +38,8 @@ export interface CreatorView {
     assumptions: Assumptions;
     tierBoundaries: TierBoundaries;
     benchmarkOverrides: BenchmarkOverrides;
+    /** The user's market CPM ranges per platform ({} = the named source's). */
+    marketCpm?: MarketCpmOverrides;
   };
 }
 

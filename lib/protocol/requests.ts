@@ -33,6 +33,9 @@ export const KeepDealRequest = z
 /** A quote from the popup, for the creator in a tab (or a saved one: tabId null). */
 export const UiKeepDealRequest = KeepDealRequest.extend({ tabId: tabId.nullable() }).strict();
 
+/** The panel's way to the dashboard: the creator's page in it, or the settings (the order value and margin the return needs). */
+export const OpenDashboardRequest = z.object({ page: z.enum(['creator', 'settings']), creatorKey: creatorKey.nullable() }).strict();
+
 export const UiSaveTabRequest = z.object({ tabId, creatorKey: z.string() }).strict();
 
 export const TabReadingRequest = tabId;
@@ -43,3 +46,4 @@ export { ReadingSchema as ReadingRequest };
 
 export type KeepDealRequest = z.input<typeof KeepDealRequest>;
 export type UiKeepDealRequest = z.input<typeof UiKeepDealRequest>;
+export type OpenDashboardRequest = z.input<typeof OpenDashboardRequest>;

@@ -94,6 +94,14 @@ export function resolveAssumptions(input: QuoteInput): ResolvedAssumptions | { r
   };
 }
 
+/**
+ * Whether the return can be shown as an answer: the user gave their own average order value
+ * and gross margin (settings, or for this quote). On Creator Lens's placeholders it cannot.
+ */
+export function hasOwnEconomics(a: Pick<Assumptions, 'aov' | 'margin'>): boolean {
+  return a.aov !== null && a.margin !== null;
+}
+
 export function quote(input: QuoteInput): Quote {
   if (!Number.isFinite(input.fee) || input.fee <= 0) return { ok: false, reason: 'Enter the fee quoted, more than 0.' };
   const assumptions = resolveAssumptions(input);

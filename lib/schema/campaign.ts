@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DELIVERABLES } from '../roi/project';
 import { count, creatorKey, currency, money, text, time, webUrl } from './primitives';
-import { DealAssumptionsSchema, DealProjectionSchema } from './library';
+import { DealAssumptionsSchema, DealPriceSchema, DealProjectionSchema } from './library';
 
 /** A campaign's goals; null = no goal of that kind. */
 export const GoalsSchema = z
@@ -60,6 +60,9 @@ export const BookingSchema = z
     deliverables: text(500),
     assumptions: DealAssumptionsSchema,
     projection: DealProjectionSchema,
+    /** The fee against the market at booking, and whether the return stood on the user's own figures (absent on bookings made before issue 14). */
+    price: DealPriceSchema.optional(),
+    ownFigures: z.boolean().optional(),
     link: webUrl.or(z.literal('')),
     code: text(64),
     /** Posts marked as this booking's deliverables ("platform:id"). */

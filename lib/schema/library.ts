@@ -93,6 +93,23 @@ export const DealProjectionSchema = z
   })
   .strict();
 
+/**
+ * The fee against the market when the deal was kept (issue 14; deals kept before have none
+ * and keep what they stored): expected views and what they stood on, the quote's CPM, the
+ * market range with its source, the fair-fee band and the verdict.
+ */
+export const DealPriceSchema = z
+  .object({
+    expectedViews: z.number().finite().nonnegative(),
+    basis: text(200),
+    cpm: z.number().finite().nullable(),
+    market: z.object({ low: z.number().finite(), high: z.number().finite(), currency, source: text(300) }).strict(),
+    fairFee: z.object({ low: z.number().finite(), high: z.number().finite() }).strict(),
+    verdict: z.enum(['below', 'within', 'above']).nullable(),
+    by: z.number().finite().nullable(),
+  })
+  .strict();
+
 export const DealSchema = z
   .object({
     id: z.number().int().positive().optional(),
@@ -104,6 +121,9 @@ export const DealSchema = z
     deliverable: z.enum(DELIVERABLES),
     assumptions: DealAssumptionsSchema,
     projection: DealProjectionSchema,
+    price: DealPriceSchema.optional(),
+    /** Whether the order value and margin were the user's own (else the return was on placeholders, and is not shown as an answer). Absent on deals kept before issue 14. */
+    ownFigures: z.boolean().optional(),
     note: text(2_000),
   })
   .strict();
@@ -112,4 +132,5 @@ export type Creator = z.infer<typeof CreatorSchema>;
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 export type Post = z.infer<typeof PostSchema>;
 export type Deal = z.infer<typeof DealSchema>;
+export type DealPrice = z.infer<typeof DealPriceSchema>;
 export type Counts = z.infer<typeof CountsSchema>;

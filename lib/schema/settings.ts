@@ -5,6 +5,12 @@ import { currency, fraction, orderedEstimate, PLATFORM } from './primitives';
 
 const bandOverride = z.object({ low: fraction.optional(), typical: fraction.optional(), high: fraction.optional() }).strict();
 
+/** The user's own market CPM range for a platform (per 1,000 views, in its currency), replacing the named source's. */
+export const MarketCpmOverrideSchema = z
+  .object({ low: z.number().finite().positive().max(1e6), high: z.number().finite().positive().max(1e6), currency })
+  .strict()
+  .refine((r) => r.low <= r.high, 'low ≤ high');
+
 /**
  * The user's assumptions. `null` means "Creator Lens's default" (lib/roi/assumptions.ts),
  * so a default that improves later reaches users who never changed it.
@@ -35,10 +41,17 @@ export const SettingsSchema = z
       .default([...DEFAULT_TIER_BOUNDARIES]),
     /** The user's edits to benchmark bands, per platform and tier. */
     benchmarkOverrides: z.partialRecord(PLATFORM, z.partialRecord(z.enum(TIERS), bandOverride)).default({}),
+    /**
+     * The user's market CPM ranges, per platform (lib/roi/market.ts has the source's). Added
+     * with issue 14: settings stored before it have none, and read with `{}` (the source's
+     * figures), through the default here; nothing else of theirs changes.
+     */
+    marketCpm: z.partialRecord(PLATFORM, MarketCpmOverrideSchema).default({}),
   })
   .strict();
 
 export type Settings = z.infer<typeof SettingsSchema>;
 export type Assumptions = z.infer<typeof AssumptionsSchema>;
+export type MarketCpmOverrides = Settings['marketCpm'];
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({ recordEveryProfile: false, autoSnapshotHours: 6, currency: 'USD' });

@@ -10,7 +10,7 @@ import { medianViews, type RateSummary } from '../metrics/engagement';
 import { parseCount } from '../parse-count';
 import { formatPercent } from '../roi/money';
 import type { CreatorView } from '../protocol/payloads';
-import type { ProfileReading } from '../sites/types';
+import type { ProfileReading, RecentPost } from '../sites/types';
 import { vocabularyOf } from '../sites/platforms';
 
 /** What the background knows about the creator on the page: the protocol's payload (one definition). */
@@ -44,6 +44,31 @@ export interface OverlayModel {
   /** Why there is no verdict although there is a rate: too few posts, no published band. */
   verdictNote: string | null;
   growth: { text: string; up: boolean | null } | null;
+}
+
+type KnownPost = RecentPost & { shares?: number | null };
+
+/**
+ * The creator's recent posts as every surface figures them: the page's, with what the
+ * library knows of each (a count this page does not show, seen on an earlier visit or a post
+ * page), and the library's others. The dashboard figures the stored posts, which the page's
+ * are recorded into; so the panel, the popup and the dashboard give one answer per creator.
+ */
+export function knownRecent(page: readonly KnownPost[], stored: readonly KnownPost[] | undefined): KnownPost[] {
+  if (!stored?.length) return [...page];
+  const byId = new Map(stored.map((p) => [p.id, p]));
+  const merged = page.map((p) => {
+    const s = byId.get(p.id);
+    if (!s) return p;
+    return { ...p, views: p.views ?? s.views, likes: p.likes ?? s.likes, comments: p.comments ?? s.comments, shares: p.shares ?? s.shares ?? null, publishedText: p.publishedText ?? s.publishedText };
+  });
+  const onPage = new Set(page.map((p) => p.id));
+  return [...merged, ...stored.filter((p) => !onPage.has(p.id))];
+}
+
+/** The reading with its recent posts as knownRecent gives them (what quotes and figures use). */
+export function withKnownPosts(reading: ProfileReading, view: CreatorView | null | undefined): ProfileReading {
+  return view?.recent?.length ? { ...reading, recent: knownRecent(reading.recent, view.recent) } : reading;
 }
 
 /** A verdict in words (the table and compare use it in lower case). */
@@ -91,6 +116,7 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
   const boundaries = view?.settings.tierBoundaries ?? DEFAULT_TIER_BOUNDARIES;
   const fig = (label: string, n: number | null, approx: boolean): Figure | null => (n === null ? null : { label, text: formatCount(n, approx, locale), approx });
   const { platform } = reading;
+  const recent = knownRecent(reading.recent, view?.recent);
   const others = [
     fig('following', reading.following, !reading.exact.following),
     fig(vocabularyOf(platform).posts, reading.posts, !reading.exact.posts),
@@ -99,7 +125,7 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
   ].filter((f): f is Figure => f !== null);
 
   const answer = engagementAnswer({
-    platform, followers: reading.followers, posts: reading.recent, now, tierBoundaries: boundaries, benchmarkOverrides: view?.settings.benchmarkOverrides,
+    platform, followers: reading.followers, posts: recent, now, tierBoundaries: boundaries, benchmarkOverrides: view?.settings.benchmarkOverrides,
   });
   const { metrics, headline, tier, band } = answer;
   const youtube = platform === 'youtube';
@@ -113,7 +139,7 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
   const sponsored = paid && paid.median !== null
     ? { text: formatPercent(paid.median, locale), sample: paid.sample, vsOrganic: ratio === null ? null : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(ratio)}× the organic posts’ median` }
     : null;
-  const views = medianViews(reading.recent, now, undefined, platform, youtube ? 'videos' : 'posts');
+  const views = medianViews(recent, now, undefined, platform, youtube ? 'videos' : 'posts');
   const window30 = metrics.cadence.windows?.[30] ?? null;
 
   let growth: OverlayModel['growth'] = null;
@@ -127,11 +153,13 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
     };
   }
 
-  const unknownWhy = reading.recent.length === 0
+  // A post page shows no panel unless its creator is booked in a campaign (components/overlay/mount.tsx),
+  // but a visit to one records its counts for a saved creator: the hint says so, and points at the grid's hover first.
+  const unknownWhy = recent.length === 0
     ? 'The page lists no recent posts.'
     : headline.postsLeftOut.missingCounts > 0 && headline.postsUsed === 0
       ? platform === 'instagram'
-        ? 'The profile grid shows no likes or comments; open a post, or hover the grid.'
+        ? 'The profile grid shows no likes or comments. Hover its posts to show them. A post you open adds its counts here once the creator is saved (no panel shows on the post’s page).'
         : 'The page shows views but no likes or comments for recent videos.'
       : 'Recent posts are younger than 3 days or their counts are hidden.';
 

@@ -11,7 +11,7 @@ import { OUT, launchWithExtension, type TestBrowser, type TestPage as Page } fro
 import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { quote } from '../../lib/roi/quote';
 import type { Booking, PostObservation } from '../../lib/schema';
-import { axe, extensionRows, overlayClick, overlayText, readFixtureProfile, saveFromPanel, signedPercent, until } from './helpers';
+import { axe, putSettings, extensionRows, overlayClick, overlayText, readFixtureProfile, saveFromPanel, signedPercent, until } from './helpers';
 
 const VIDEO = 'https://www.tiktok.com/@maya.bakes/video/7412345678901234567';
 let server: FixtureServer;
@@ -69,6 +69,9 @@ describe('a campaign from booking to results', () => {
     await page.getByRole('button', { name: 'Save campaign' }).click();
     await page.getByText(/^Saved\./).waitFor();
 
+    // The user's own order value and margin (the return is only projected on them; on placeholders a booking keeps its price against the market alone).
+    const own = { ctr: null, cvr: null, aov: { low: 50, expected: 50, high: 50 }, margin: { low: 0.5, expected: 0.5, high: 0.5 }, targetRoi: 0 };
+    await putSettings(browser.background, { recordEveryProfile: false, autoSnapshotHours: 6, currency: 'USD', assumptions: own });
     for (const [label, fee, extra, code] of [['Maya', '1500', '200', 'MAYA15'], ['Lena', '800', '', 'LENA10']] as const) {
       await page.getByLabel('Saved creator').fill(label);
       const option = await page.locator('#book-options option').evaluateAll((os, l) => (os as HTMLOptionElement[]).map((o) => o.value).find((v) => v.startsWith(l as string)), label);
@@ -85,9 +88,11 @@ describe('a campaign from booking to results', () => {
 
     // The projection at booking is lib/roi's for the same page and fee.
     const reading = readFixtureProfile('tiktok/profile-2024-universal.html', 'https://www.tiktok.com/@maya.bakes');
-    const q = quote({ platform: 'tiktok', followers: reading.followers, recent: reading.recent, deliverable: 'video', fee: 1500, extraCosts: 200, currency: 'EUR', assumptions: { ctr: null, cvr: null, aov: null, margin: null, targetRoi: 0 } });
+    const q = quote({ platform: 'tiktok', followers: reading.followers, recent: reading.recent, deliverable: 'video', fee: 1500, extraCosts: 200, currency: 'EUR', assumptions: own });
     if (!q.ok) throw new Error(q.reason);
+    expect(maya).toMatchObject({ ownFigures: true, price: { market: { currency: 'USD' }, verdict: null } }); // the market range is in US dollars, the campaign in euros: no verdict without exchange rates
     const mayaRow = page.getByTestId('booking-tiktok:maya.bakes');
+    expect(await mayaRow.getByTestId('booking-price').innerText()).toContain('without exchange rates');
     expect(await mayaRow.getByTestId('projected').innerText()).toContain(`${signedPercent(q.range.roi!.p10)} to ${signedPercent(q.range.roi!.p90)}`);
     expect(maya.projection.roiP50).toBe(q.range.roi!.p50);
 

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OUT, launchWithExtension, type TestBrowser, type TestPage as Page } from './browser';
 import { SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { quote } from '../../lib/roi/quote';
+import { priceOf } from '../../lib/roi/price';
+import { priceShown } from '../../lib/view/price';
 import type { Creator, Deal, Settings } from '../../lib/schema';
 import { axe, extensionRows, overlayText, readFixtureProfile, saveFromPanel, signedPercent, until } from './helpers';
 
@@ -24,6 +26,19 @@ const PROFILES = [
   { url: 'https://www.youtube.com/@orbitlab/videos', file: 'youtube/channel-2026-viewmodel.html', key: 'youtube:orbitlab' },
 ];
 const NO_ASSUMPTIONS = { ctr: null, cvr: null, aov: null, margin: null, targetRoi: 0 };
+const OWN = { ...NO_ASSUMPTIONS, aov: { low: 50, expected: 50, high: 50 }, margin: { low: 0.5, expected: 0.5, high: 0.5 } };
+
+/** Back to the default settings (the tests after one that set the user's own figures start from them). */
+const resetSettings = () => browser.background.evaluate(() => new Promise<void>((resolve, reject) => {
+  const open = indexedDB.open('creator-lens');
+  open.onsuccess = () => {
+    const tx = open.result.transaction('settings', 'readwrite');
+    tx.objectStore('settings').delete('settings');
+    tx.oncomplete = () => { open.result.close(); resolve(); };
+    tx.onerror = () => reject(tx.error);
+  };
+  open.onerror = () => reject(open.error);
+}));
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -75,15 +90,22 @@ describe('popup', () => {
       expect(await popup.getByTestId('saved').innerText()).toContain('Saved');
       await popup.getByRole('textbox', { name: 'Quoted fee' }).fill('1500');
       const reading = readFixtureProfile(PROFILES[0]!.file, PROFILES[0]!.url);
-      const q = quote({ platform: 'tiktok', followers: reading.followers, recent: reading.recent, deliverable: 'video', fee: 1500, currency: 'USD', assumptions: NO_ASSUMPTIONS });
+      // First the fee against the market (its CPM is the quote's), and on default settings no return.
+      const onDefaults = quote({ platform: 'tiktok', followers: reading.followers, recent: reading.recent, deliverable: 'video', fee: 1500, currency: 'USD', assumptions: NO_ASSUMPTIONS });
+      if (!onDefaults.ok) throw new Error(onDefaults.reason);
+      expect(await popup.getByTestId('quote-cpm').innerText()).toContain(new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: onDefaults.range.expected.cpm! < 100 ? 2 : 0 }).format(onDefaults.range.expected.cpm!));
+      await popup.getByTestId('return-hidden').waitFor();
+      // The main answer fits in the popup without scrolling.
+      expect(await popup.getByTestId('price-verdict').evaluate((e) => e.getBoundingClientRect().bottom)).toBeLessThan(600);
+      // The user's order value and margin, typed for this quote: the return, as lib/roi gives it.
+      await popup.getByLabel('Your average order value (USD)').fill('50');
+      await popup.getByLabel('Your gross margin (%)').fill('50');
+      const q = quote({ platform: 'tiktok', followers: reading.followers, recent: reading.recent, deliverable: 'video', fee: 1500, currency: 'USD', assumptions: OWN });
       if (!q.ok) throw new Error(q.reason);
+      await popup.getByTestId('roi-range').waitFor();
       expect(await popup.getByTestId('roi-range').innerText()).toBe(`${signedPercent(q.range.roi!.p10)} to ${signedPercent(q.range.roi!.p90)}`);
       expect(await popup.getByTestId('break-even').innerText()).toBe(`${Math.ceil(q.range.expected.breakEvenOrders!).toLocaleString('en')} orders`);
       expect(await popup.getByTestId('max-fee').innerText()).toBe(new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(q.range.expected.maxFee));
-      expect(await popup.getByTestId('cpm').innerText()).toBe(new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: q.range.expected.cpm! < 100 ? 2 : 0 }).format(q.range.expected.cpm!));
-      // The main answer fits in the popup without scrolling.
-      const bottom = await popup.getByTestId('p-break-even').evaluate((e) => e.getBoundingClientRect().bottom);
-      expect(bottom).toBeLessThan(600);
       await shoot(popup, `popup-quote-${dark ? 'dark' : 'light'}`);
       expect(await axe(popup)).toEqual([]);
       await popup.close();
@@ -92,8 +114,11 @@ describe('popup', () => {
     // Editing an assumption for this quote changes the answer; keeping it stores those assumptions.
     const popup = await openPage(`popup.html?tab=${tabId}`, { width: 380, height: 600 });
     await popup.getByRole('textbox', { name: 'Quoted fee' }).fill('1500');
-    const before = await popup.getByTestId('roi-range').innerText();
     await popup.getByText('Assumptions', { exact: true }).click();
+    // A value typed over the one shown (a fill with the same value changes nothing): the margin and order value are the user's now.
+    await popup.getByLabel('Gross margin, expected').fill('45');
+    await popup.getByLabel('Average order value, expected').fill('52');
+    const before = await until(() => popup.getByTestId('roi-range').innerText(), Boolean);
     await popup.getByLabel('Average order value, expected').fill('55');
     await popup.getByLabel('Average order value, high').fill('120');
     await until(() => popup.getByTestId('roi-range').innerText(), (t) => t !== before);
@@ -171,11 +196,24 @@ describe('dashboard', () => {
     await page.getByLabel('Fee quoted by orbitlab').fill('800');
     for (const [p, fee] of [[PROFILES[0]!, 1500], [PROFILES[2]!, 800]] as const) {
       const reading = readFixtureProfile(p.file, p.url);
-      const q = quote({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable: 'video', fee, currency: 'USD', assumptions: NO_ASSUMPTIONS });
-      if (!q.ok) throw new Error(q.reason);
-      expect(await page.getByTestId(`roi-${p.key}`).innerText()).toBe(`${signedPercent(q.range.roi!.p10)} to ${signedPercent(q.range.roi!.p90)}`);
+      const price = priceOf({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable: 'video', fee, currency: 'USD' });
+      if (!price.ok) throw new Error(price.reason);
+      expect(await page.getByTestId(`price-${p.key}`).innerText()).toContain(priceShown(price.judgement, price.base, 'USD', 'en').verdictText);
     }
+    // The best value from the fees against the market, on default settings; no return yet.
     await page.getByTestId('best-value').waitFor();
+    await page.getByTestId('compare-return-hidden').waitFor();
+    await shoot(page, 'dashboard-compare-defaults-light', true);
+    // The first-run setup (shown here too) stores the order value and margin: the ROI ranges appear, as lib/roi gives them.
+    await page.getByLabel('Average order value (USD)').fill('50');
+    await page.getByLabel('Gross margin (%)').fill('50');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    for (const [p, fee] of [[PROFILES[0]!, 1500], [PROFILES[2]!, 800]] as const) {
+      const reading = readFixtureProfile(p.file, p.url);
+      const q = quote({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable: 'video', fee, currency: 'USD', assumptions: OWN });
+      if (!q.ok) throw new Error(q.reason);
+      expect(await until(() => page.getByTestId(`roi-${p.key}`).innerText(), Boolean)).toBe(`${signedPercent(q.range.roi!.p10)} to ${signedPercent(q.range.roi!.p90)}`);
+    }
     await page.getByTestId('chart-roi').waitFor();
     expect(await axe(page)).toEqual([]);
     await shoot(page, 'dashboard-compare-light', true);
@@ -186,6 +224,7 @@ describe('dashboard', () => {
     await page.getByTestId('chart-roi').waitFor();
     await shoot(page, 'dashboard-compare-dark', true);
     await page.close();
+    await resetSettings();
   });
 
   test('creator page: history charts, snapshots, notes, deals kept with their assumptions', async () => {
@@ -213,6 +252,9 @@ describe('dashboard', () => {
     await page.getByTestId('chart-growth').waitFor();
     expect(await page.getByTestId('snapshots').locator('tbody tr').count()).toBeGreaterThanOrEqual(17);
     expect(await page.getByTestId('chart-followers').getAttribute('aria-label')).toMatch(/from 58.1K on .* to 70.2K/);
+    // The week of 62,008 → 64,950 (about 5× her usual growth) is flagged, with the explanation lib/metrics/growth.ts gives.
+    expect(await page.getByTestId('growth-jump').count()).toBe(1);
+    expect(await page.getByTestId('growth-jump').innerText()).toMatch(/Followers rose 4\.7\d* ?% \(\+2,942\).*bought followers/);
     expect(await axe(page)).toEqual([]);
     await shoot(page, 'dashboard-creator-light', true);
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -220,6 +262,17 @@ describe('dashboard', () => {
     await page.getByTestId('chart-growth').waitFor();
     await shoot(page, 'dashboard-creator-dark', true);
     await page.close();
+
+    // The creators table filters on it: Lena alone has a jump flagged.
+    const table = await openPage('dashboard.html#/creators');
+    await until(() => table.getByTestId('count').innerText(), (t) => t === '3');
+    await until(() => table.locator('text=Computing engagement').count(), (n) => n === 0);
+    await table.getByLabel('Follower jumps').selectOption('flagged');
+    expect(await table.getByTestId('count').innerText()).toBe('1 of 3');
+    expect(await table.locator('tbody .name a').allInnerTexts()).toEqual(['Lena Park']);
+    expect(await table.getByTestId('jump-flag').innerText()).toContain('jump');
+    await shoot(table, 'dashboard-table-jumps');
+    await table.close();
 
     const maya = await openPage(`dashboard.html#/creator/${encodeURIComponent('tiktok:maya.bakes')}`);
     await maya.getByTestId('snapshots').waitFor();
@@ -231,7 +284,7 @@ describe('dashboard', () => {
     // The deal kept in the popup is listed with the assumptions it was made with.
     const deals = maya.locator('#deals-title').locator('xpath=..').locator('tbody tr');
     expect(await deals.count()).toBe(1);
-    expect(await deals.first().innerText()).toContain('AOV $55');
+    expect(await deals.first().innerText()).toContain('order value $55');
     await shoot(maya, 'dashboard-creator-maya-light', true);
     await maya.close();
   });

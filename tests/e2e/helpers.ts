@@ -138,3 +138,18 @@ export const readFixtureProfile = (file: string, url: string) =>
 
 /** A signed whole percentage as the extension pages show it ("+12%", "−8%"). Written out here, not imported, so the tests check the pages' format. */
 export const signedPercent = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(Math.abs(v))}`;
+
+/** Writes the settings row of the extension's library (null deletes it: the defaults), as the settings page would save it. */
+export function putSettings(background: TestBrowser['background'], value: object | null): Promise<void> {
+  return background.evaluate((v) => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('creator-lens');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('settings', 'readwrite');
+      if (v === null) tx.objectStore('settings').delete('settings');
+      else tx.objectStore('settings').put({ key: 'settings', value: v });
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+    open.onerror = () => reject(open.error);
+  }), value);
+}

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { OUT, launchWithExtension, type TestBrowser, type TestPage as Page } from './browser';
 import { quote } from '../../lib/roi/quote';
+import { priceOf } from '../../lib/roi/price';
+import { priceShown } from '../../lib/view/price';
 import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';
 import { parseHTML } from 'linkedom';
@@ -110,12 +112,36 @@ describe('using it', () => {
 
     expect(await overlayFocus(page, 'input[inputmode="decimal"]')).toBe(true);
     await page.keyboard.type('1500');
+    // On default settings: the fee against the market, and no return (it would rest on placeholders).
+    const reading = readPage(parseHTML(readFileSync(`${FIXTURES}tiktok/profile-2024-universal.html`, 'utf8')).document as unknown as Document, new URL('https://www.tiktok.com/@maya.bakes')) as ProfileReading;
+    const price = priceOf({ platform: 'tiktok', followers: reading.followers, recent: reading.recent, deliverable: 'video', fee: 1500, currency: 'USD' });
+    if (!price.ok) throw new Error(price.reason);
+    const judged = await textUntil(page, (t) => t.includes('Fair fee'));
+    expect(judged).toContain(priceShown(price.judgement, price.base, 'USD', 'en').fair);
+    expect(judged).toContain('Add your order value and margin to see the return');
+    expect(judged).not.toContain('Highest fee worth paying');
+    await shoot(page, 'tiktok-price');
+    // The user's own order value and margin (as the dashboard's first-run setup stores them): the return, as lib/roi gives it.
+    const own = { ctr: null, cvr: null, aov: { low: 50, expected: 50, high: 50 }, margin: { low: 0.5, expected: 0.5, high: 0.5 }, targetRoi: 0 };
+    await browser.background.evaluate((assumptions) => new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('creator-lens');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('settings', 'readwrite');
+        tx.objectStore('settings').put({ key: 'settings', value: { recordEveryProfile: false, autoSnapshotHours: 6, currency: 'USD', assumptions } });
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+      open.onerror = () => reject(open.error);
+    }), own);
+    await page.reload();
+    await textUntil(page, (t) => t.includes('Saved ✓'));
+    expect(await overlayFocus(page, 'input[inputmode="decimal"]')).toBe(true);
+    await page.keyboard.type('1500');
     const text = await textUntil(page, (t) => t.includes('Highest fee worth paying'));
     // The same quote computed here from the same page must match what the panel shows.
-    const reading = readPage(parseHTML(readFileSync(`${FIXTURES}tiktok/profile-2024-universal.html`, 'utf8')).document as unknown as Document, new URL('https://www.tiktok.com/@maya.bakes')) as ProfileReading;
-    const q = quote({ platform: 'tiktok', followers: reading.followers, recent: reading.recent, deliverable: 'video', fee: 1500, currency: 'USD', assumptions: { ctr: null, cvr: null, aov: null, margin: null, targetRoi: 0 } });
+    const q = quote({ platform: 'tiktok', followers: reading.followers, recent: reading.recent, deliverable: 'video', fee: 1500, currency: 'USD', assumptions: own });
     if (!q.ok) throw new Error(q.reason);
-    const pct = (v: number) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(v);
+    const pct = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(Math.abs(v))}`;
     expect(text).toContain(`${pct(q.range.roi!.p10)} to ${pct(q.range.roi!.p90)}`);
     expect(text).toContain(`${Math.ceil(q.range.expected.breakEvenOrders!).toLocaleString('en')} orders`);
     expect(text).toContain(new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(q.range.expected.maxFee));

@@ -21,7 +21,7 @@ describe('the handler table', () => {
   test('every message of the protocol has exactly one handler', () => {
     expectTypeOf<keyof typeof HANDLERS>().toEqualTypeOf<keyof ProtocolMap>();
     expect(new Set(MESSAGE_NAMES).size).toBe(MESSAGE_NAMES.length);
-    expect(MESSAGE_NAMES.sort()).toEqual(['cs→bg:add-to-list', 'cs→bg:keep-deal', 'cs→bg:mark-post', 'cs→bg:reading', 'cs→bg:save', 'ui→bg:keep-deal', 'ui→bg:popup', 'ui→bg:save-tab', 'ui→bg:tab-reading']);
+    expect(MESSAGE_NAMES.sort()).toEqual(['cs→bg:add-to-list', 'cs→bg:keep-deal', 'cs→bg:mark-post', 'cs→bg:open-dashboard', 'cs→bg:reading', 'cs→bg:save', 'ui→bg:keep-deal', 'ui→bg:popup', 'ui→bg:save-tab', 'ui→bg:tab-reading']);
     for (const name of MESSAGE_NAMES) expect(name, name).toMatch(/^(cs|ui)→bg:[a-z-]+$/);
   });
 
