@@ -15,9 +15,9 @@ import { figuresView, ProfileFigures } from './ProfileFigures';
 import type { OverlayState, Position } from './types';
 import { useDrag } from './use-drag';
 
-/** The panel's frame as mount.tsx keeps it: its address (a new one loads a new frame), height, and whether it shows this view. */
+/** The panel's frame as mount.tsx keeps it: its address (a new one loads a new frame; null: not yet, the numbers are painted first), height, and whether it shows this view. */
 export interface FrameSlot {
-  src: string;
+  src: string | null;
   height: number;
   shown: boolean;
   onLoad(frame: HTMLIFrameElement): void;
@@ -95,8 +95,8 @@ export function Overlay(props: OverlayProps) {
           </div>
         )}
         {state.kind === 'profile' && <ProfileFigures key={`${state.reading.platform}:${state.reading.handle}`} reading={state.reading} view={state.view} locale={locale} />}
-        <iframe key={frame.src} className="cl-frame-el" src={frame.src} title="Save, lists and quote" data-shown={frame.shown ? 'true' : 'false'} tabIndex={frame.shown ? 0 : -1}
-          style={{ height: `${frame.shown ? frame.height : 0}px` }} onLoad={(e) => frame.onLoad(e.currentTarget)} />
+        {frame.src !== null && <iframe key={frame.src} className="cl-frame-el" src={frame.src} title="Save, lists and quote" data-shown={frame.shown ? 'true' : 'false'} tabIndex={frame.shown ? 0 : -1}
+          style={{ height: `${frame.shown ? frame.height : 0}px` }} onLoad={(e) => frame.onLoad(e.currentTarget)} />}
       </div>
     </div>
   );

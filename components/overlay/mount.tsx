@@ -120,10 +120,16 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
       return created;
     }));
 
+  /** The frame is added once the panel's numbers are on screen: its loading must not hold their paint back. */
+  let frameWanted = false;
   const onPainted = () => {
     if (current && paintedFor !== current) {
       paintedFor = current;
       performance.mark('creator-lens:painted', { detail: { platform } });
+    }
+    if (!frameWanted) {
+      frameWanted = true;
+      setTimeout(render, 0);
     }
   };
 
@@ -164,7 +170,7 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
   const frameSlot = (): FrameSlot => {
     const key = panelKey(panelStateOf(state));
     const shown = key !== null && frameSize?.key === key && !prefs.collapsed;
-    return { src: frameSrc, height: frameSize?.height ?? 0, shown, onLoad: onFrameLoad };
+    return { src: frameWanted ? frameSrc : null, height: frameSize?.height ?? 0, shown, onLoad: onFrameLoad };
   };
 
   let lastSent = '';
@@ -258,6 +264,8 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
   const locale = () => pageLocale(document.documentElement.lang) ?? pageLocale(navigator.language);
 
   function draw(u: ShadowRootContentScriptUi<Root>, shown: OverlayState) {
+    // A booked post's panel is all frame (its bookings are the user's): nothing to paint first.
+    if (shown.kind === 'post') frameWanted = true;
     // The page removed the panel: it comes back (at most a few times a view, so a page fighting it cannot make us loop).
     if (u.mounted && !u.shadowHost.isConnected) {
       if (remounts >= MAX_REMOUNTS) return;
