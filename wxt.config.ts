@@ -48,13 +48,18 @@ export default defineConfig({
     // Chromium refuses to start as root with its sandbox on (containers, CI machines).
     ...(process.getuid?.() === 0 && { chromiumArgs: ['--no-sandbox'] }),
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Creator Lens',
     description:
       "Reads a creator's public stats on Instagram, YouTube and TikTok and weighs them against a quoted fee. Local-first: nothing leaves your browser.",
     permissions: ['storage'],
     // The hosts we read (lib/sites/platforms.ts). Nothing else: no analytics, no remote code, no other site.
     host_permissions: hostPermissions(),
+    // The panel's frame (entrypoints/panel, issue 15): the user's part of the panel, embedded in
+    // the overlay on the sites' pages. MV3 lets only those sites load it; MV2 (Firefox) has no
+    // per-site list, but there the extension's address is random per install, so no page can
+    // guess it, and the background refuses the frame anywhere but on a site we read.
+    web_accessible_resources: manifestVersion === 2 ? ['panel.html'] : [{ resources: ['panel.html'], matches: hostPermissions() }],
     ...(browser === 'firefox' && {
       // Firefox wants an id and a statement of what is collected: nothing. Manifest V2 (WXT's
       // default for Firefox; README "Run it" says why). No strict_min_version: 140 would make

@@ -1,16 +1,27 @@
 /**
- * The panel on a site's page: a header to drag it by and collapse it (Escape, or the
- * button; the pill expands it again), and a body for the page it is on: reading, cannot be
- * read, a creator's profile (ProfilePanel.tsx) or a booked creator's post (PostPanel.tsx).
+ * The panel on a site's page, in the overlay's shadow root: a header to drag it by and
+ * collapse it (Escape, or the button; the pill expands it again), and a body for the page it
+ * is on: reading, cannot be read, or a creator's figures as the page shows them
+ * (ProfileFigures.tsx). Below them, the panel's frame: the user's part (save, lists, growth,
+ * the quote; a booked creator's post), an extension page the site cannot read or listen to
+ * (PanelFrame.tsx, lib/protocol/panel.ts). The frame stays in the tree while the panel is
+ * collapsed or between views (hidden), so it is loaded once per panel, not per view.
  * Untrusted text from the page (names, handles) is only ever rendered as text.
  */
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { overlayModel } from '@/lib/view/creator';
 import type { Platform } from '@/lib/sites/types';
-import { PostPanel } from './PostPanel';
-import { ProfilePanel } from './ProfilePanel';
-import type { OverlayActions, OverlayState, Position } from './types';
+import { figuresView, ProfileFigures } from './ProfileFigures';
+import type { OverlayState, Position } from './types';
 import { useDrag } from './use-drag';
+
+/** The panel's frame as mount.tsx keeps it: its address (a new one loads a new frame; null: not yet, the numbers are painted first), height, and whether it shows this view. */
+export interface FrameSlot {
+  src: string | null;
+  height: number;
+  shown: boolean;
+  onLoad(frame: HTMLIFrameElement): void;
+}
 
 export interface OverlayProps {
   platform: Platform;
@@ -21,13 +32,13 @@ export interface OverlayProps {
   position: Position;
   onCollapse(collapsed: boolean): void;
   onMove(position: Position): void;
-  actions: OverlayActions;
+  frame: FrameSlot;
   /** Called after every render that shows a reading (performance marks). */
   onPainted?(): void;
 }
 
 export function Overlay(props: OverlayProps) {
-  const { state, locale, theme, collapsed, position, onCollapse, onMove, platform, actions } = props;
+  const { state, locale, theme, collapsed, position, onCollapse, onMove, frame } = props;
   const rootRef = useRef<HTMLDivElement>(null);
   const pillRef = useRef<HTMLButtonElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -46,15 +57,16 @@ export function Overlay(props: OverlayProps) {
   };
 
   // The title and the collapsed pill's summary; the body's figures are CreatorSummary's.
-  const model = useMemo(() => (state.kind === 'profile' ? overlayModel(state.reading, state.view, locale) : null), [state, locale]);
+  const model = useMemo(() => (state.kind === 'profile' ? overlayModel(state.reading, figuresView(state.view), locale) : null), [state, locale]);
   const title = state.kind === 'profile' && model ? model.title : state.kind === 'post' && state.reading.handle ? `Post by @${state.reading.handle}` : 'Creator Lens';
   const style = { right: `${where.right}px`, bottom: `${where.bottom}px` };
 
-  if (collapsed) {
-    const summary = model ? [model.followers?.text, model.engagement && 'text' in model.engagement ? model.engagement.text : null].filter(Boolean).join(' · ') : '';
-    return (
-      <div ref={rootRef} className="cl-root" data-theme={theme} data-collapsed="true" style={style} role="region" aria-label="Creator Lens" {...handlers}>
-        <button ref={pillRef} type="button" className="cl-pill" aria-expanded="false" aria-label={`Expand Creator Lens${summary ? `: ${summary}` : ''}`}
+  const summary = collapsed && model ? [model.followers?.text, model.engagement && 'text' in model.engagement ? model.engagement.text : null].filter(Boolean).join(' · ') : '';
+
+  return (
+    <div ref={rootRef} className="cl-root" data-theme={theme} data-collapsed={collapsed ? 'true' : 'false'} style={style} role="region" aria-label="Creator Lens" onKeyDown={onKeyDown} {...(collapsed ? handlers : {})}>
+      {collapsed ? (
+        <button key="pill" ref={pillRef} type="button" className="cl-pill" aria-expanded="false" aria-label={`Expand Creator Lens${summary ? `: ${summary}` : ''}`}
           onClick={() => {
             onCollapse(false);
             requestAnimationFrame(() => toggleRef.current?.focus());
@@ -62,23 +74,19 @@ export function Overlay(props: OverlayProps) {
           <span className="cl-logo" aria-hidden="true" />
           <span>{summary || 'Creator Lens'}</span>
         </button>
-      </div>
-    );
-  }
-
-  return (
-    <div ref={rootRef} className="cl-root" data-theme={theme} data-collapsed="false" style={style} role="region" aria-label="Creator Lens" onKeyDown={onKeyDown}>
-      <div className="cl-head" {...handlers}>
-        <span className="cl-logo" aria-hidden="true" />
-        <span className="cl-title">
-          <bdi>{title}</bdi>
-          {model && <small>@{model.handle}</small>}
-        </span>
-        <button ref={toggleRef} type="button" className="cl-iconbtn" aria-expanded={!collapsed} aria-label="Collapse Creator Lens" title="Collapse (Esc)" onClick={() => onCollapse(true)}>
-          –
-        </button>
-      </div>
-      <div className="cl-body" aria-live="polite">
+      ) : (
+        <div key="head" className="cl-head" {...handlers}>
+          <span className="cl-logo" aria-hidden="true" />
+          <span className="cl-title">
+            <bdi>{title}</bdi>
+            {model && <small>@{model.handle}</small>}
+          </span>
+          <button ref={toggleRef} type="button" className="cl-iconbtn" aria-expanded={!collapsed} aria-label="Collapse Creator Lens" title="Collapse (Esc)" onClick={() => onCollapse(true)}>
+            –
+          </button>
+        </div>
+      )}
+      <div key="body" className="cl-body" aria-live="polite" hidden={collapsed}>
         {state.kind === 'reading' && <div className="cl-unknown">Reading this page…</div>}
         {state.kind === 'unreadable' && (
           <div className="cl-section">
@@ -86,8 +94,9 @@ export function Overlay(props: OverlayProps) {
             <div className="cl-def">{state.message}</div>
           </div>
         )}
-        {state.kind === 'post' && <PostPanel key={`${state.reading.platform}:${state.reading.id}`} state={state} locale={locale} actions={actions} />}
-        {state.kind === 'profile' && <ProfilePanel key={`${state.reading.platform}:${state.reading.handle}`} state={state} platform={platform} locale={locale} actions={actions} />}
+        {state.kind === 'profile' && <ProfileFigures key={`${state.reading.platform}:${state.reading.handle}`} reading={state.reading} view={state.view} locale={locale} />}
+        {frame.src !== null && <iframe key={frame.src} className="cl-frame-el" src={frame.src} title="Save, lists and quote" data-shown={frame.shown ? 'true' : 'false'} tabIndex={frame.shown ? 0 : -1}
+          style={{ height: `${frame.shown ? frame.height : 0}px` }} onLoad={(e) => frame.onLoad(e.currentTarget)} />}
       </div>
     </div>
   );

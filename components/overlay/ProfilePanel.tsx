@@ -1,11 +1,12 @@
 /**
- * The panel on a creator's profile: the creator's figures (the same CreatorSummary as the
- * popup and the dashboard, its verdict a button that shows the band's source), Save / add
- * to list, and the quick quote.
+ * The user's part of the panel on a creator's profile, drawn in the panel's frame (an
+ * extension page the site cannot read or listen to; lib/protocol/panel.ts): growth since the
+ * last visit, Save / add to list, and the quick quote. The creator's figures above it are
+ * ProfileFigures, in the shadow root.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { Platform } from '@/lib/sites/types';
-import { CreatorSummary, type VerdictShown } from '../ui/CreatorSummary';
+import { overlayModel } from '@/lib/view/creator';
 import { QuickQuote } from './QuickQuote';
 import type { OverlayActions, OverlayState } from './types';
 import { useAction } from './use-action';
@@ -29,10 +30,12 @@ export function ProfilePanel({ state, platform, locale, actions }: ProfilePanelP
 
   useEffect(() => setLists(view?.lists ?? []), [view]);
   const saved = Boolean(view?.saved) || savedNow;
+  // Growth is the user's history of this creator: drawn here, not with the page's figures.
+  const growth = useMemo(() => overlayModel(reading, view, locale).growth, [reading, view, locale]);
 
   return (
     <>
-      <CreatorSummary reading={reading} view={view} locale={locale} renderVerdict={(v) => <VerdictButton verdict={v} />} />
+      {growth && <div className={`small ${growth.up === true ? 'up cl-up' : growth.up === false ? 'down cl-down' : 'muted cl-def'}`}>{growth.text}</div>}
 
       <div className="cl-actions">
         {saved ? (
@@ -69,23 +72,6 @@ export function ProfilePanel({ state, platform, locale, actions }: ProfilePanelP
       <QuickQuote creatorKey={creatorKey} platform={platform} reading={reading} view={view} locale={locale} keepDeal={actions.keepDeal} busy={busy} run={run}
         openSettings={actions.openDashboard && (() => void run(() => actions.openDashboard!('settings', null), () => {}))} />
       {message && <div className="cl-error" role="alert">{message}</div>}
-    </>
-  );
-}
-
-/** The verdict against the band as a button: its source shows on hover, focus or a tap (the panel has no room to print it). */
-function VerdictButton({ verdict }: { verdict: VerdictShown }) {
-  const tipId = useId();
-  const [showTip, setShowTip] = useState(false);
-  return (
-    <>
-      <button type="button" className="cl-chip" data-position={verdict.position} aria-describedby={tipId} aria-expanded={showTip}
-        onClick={() => setShowTip((v) => !v)} onMouseEnter={() => setShowTip(true)} onMouseLeave={() => setShowTip(false)} onFocus={() => setShowTip(true)} onBlur={() => setShowTip(false)}>
-        {verdict.text}
-      </button>
-      <div id={tipId} className="cl-tip" hidden={!showTip}>
-        Band: {verdict.band}, {verdict.definition}. Source: {verdict.source}.
-      </div>
     </>
   );
 }

@@ -4,19 +4,30 @@
  * new view starts (so it never shows the previous creator's numbers), removed on pages
  * that are not profiles. Position and collapsed state are remembered per site in
  * storage.local, where the popup can also hide the overlay for a site.
+ *
+ * The user's part of the panel is a frame (lib/protocol/panel.ts): this file creates it with
+ * a fresh token in its address, opens one port named by that token once the frame has
+ * loaded, sends the frame what it draws on every change, and sizes the frame from what it
+ * reports. A frame that loads a second time (the page navigated it) or is put back after the
+ * page removed the panel gets a new token and a new element.
+ *
+ * Paint (issue 18): the stored preferences and the shadow root are prepared as soon as a view
+ * of a page we read starts, in parallel with the reading; once both are there a reading is
+ * drawn in the same task it arrives in.
  */
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { sendMessage, type ReadingAck } from '@/lib/protocol';
+import type { ReadingAck } from '@/lib/protocol';
+import { isPanelReport, PANEL_PAGE, PANEL_PORT_PREFIX, PANEL_REPORT_EVENT, PANEL_SHOW_EVENT, panelKey, type PanelReport, type PanelShow, type PanelState } from '@/lib/protocol/panel';
 import { pageLocale } from '@/lib/view/creator';
 import type { Platform, Reading } from '@/lib/sites/types';
 import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
-import { Overlay } from './Overlay';
+import { Overlay, type FrameSlot } from './Overlay';
 import { OVERLAY_CSS } from './styles';
-import type { OverlayActions, OverlayState, Position } from './types';
+import type { OverlayState, Position } from './types';
 
 /** Light or dark, from the page's own background (the sites theme themselves, not only by media query). */
 export function pageTheme(doc: Document): 'light' | 'dark' {
@@ -36,13 +47,16 @@ export interface OverlayController {
   applyAck(reading: Reading, ack: ReadingAck): void;
 }
 
-const actions: OverlayActions = {
-  save: (creatorKey) => sendMessage('cs→bg:save', { creatorKey }),
-  addToList: (creatorKey, list) => sendMessage('cs→bg:add-to-list', { creatorKey, list }),
-  keepDeal: (request) => sendMessage('cs→bg:keep-deal', request),
-  markPost: (bookingId) => sendMessage('cs→bg:mark-post', { bookingId }),
-  openDashboard: (page, creatorKey) => sendMessage('cs→bg:open-dashboard', { page, creatorKey }),
-};
+/** The content script's end of the channel to the frame (lib/protocol/panel.ts). */
+interface FrameChannel {
+  post(message: PanelShow): void;
+  close(): void;
+}
+
+const randomToken = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** The profile or post part of a state: what the frame draws. */
+const panelStateOf = (state: OverlayState | null): PanelState | null => (state?.kind === 'profile' || state?.kind === 'post' ? state : null);
 
 /** How often a page that keeps removing the panel gets it back within one view. */
 const MAX_REMOUNTS = 5;
@@ -50,6 +64,7 @@ const MAX_REMOUNTS = 5;
 export function createOverlay(ctx: ContentScriptContext, platform: Platform): OverlayController {
   let prefs: OverlayPrefs = DEFAULT_PREFS;
   let prefsLoaded: Promise<void> | null = null;
+  let prefsReady = false;
   let ui: ShadowRootContentScriptUi<Root> | null = null;
   let creating: Promise<ShadowRootContentScriptUi<Root>> | null = null;
   let state: OverlayState | null = null;
@@ -62,7 +77,10 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
       .then((got) => {
         prefs = { ...DEFAULT_PREFS, ...((got[prefsKey(platform)] as Partial<OverlayPrefs> | undefined) ?? {}) };
       })
-      .catch(() => undefined));
+      .catch(() => undefined)
+      .finally(() => {
+        prefsReady = true;
+      }));
 
   const savePrefs = (patch: Partial<OverlayPrefs>) => {
     prefs = { ...prefs, ...patch };
@@ -102,12 +120,181 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
       return created;
     }));
 
+  /** The frame is added once the panel's numbers are on screen: its loading must not hold their paint back. */
+  let frameWanted = false;
   const onPainted = () => {
     if (current && paintedFor !== current) {
       paintedFor = current;
       performance.mark('creator-lens:painted', { detail: { platform } });
     }
+    if (!frameWanted) {
+      frameWanted = true;
+      setTimeout(render, 0);
+    }
   };
+
+  // The frame: its address carries a token only this content script and that frame know.
+  const panelUrl = browser.runtime.getURL(PANEL_PAGE as '/panel.html');
+  let token = randomToken();
+  let tokenTaken = false;
+  let frameSrc = `${panelUrl}#${token}`;
+  let framePort: FrameChannel | null = null;
+  let frameSize: { height: number; key: string | null } | null = null;
+  let frameLoads = new WeakMap<HTMLIFrameElement, number>();
+  let framePaintedFor: Reading | null = null;
+
+  /** A new frame element with a new token (the old one's port, if any, is closed). */
+  const newFrame = () => {
+    token = randomToken();
+    tokenTaken = false;
+    frameSrc = `${panelUrl}#${token}`;
+    frameSize = null;
+    framePort?.close();
+    framePort = null;
+    frameLoads = new WeakMap();
+  };
+
+  const onFrameLoad = (el: HTMLIFrameElement) => {
+    const loads = (frameLoads.get(el) ?? 0) + 1;
+    frameLoads.set(el, loads);
+    // Our frame loads once: then, and only then, its port is opened.
+    if (loads === 1) return connectFrame(el);
+    // A second load is a navigation we did not make: a new frame, a new token.
+    if (remounts < MAX_REMOUNTS) {
+      remounts++;
+      newFrame();
+      render();
+    }
+  };
+
+  const frameSlot = (): FrameSlot => {
+    const key = panelKey(panelStateOf(state));
+    const shown = key !== null && frameSize?.key === key && !prefs.collapsed;
+    return { src: frameWanted ? frameSrc : null, height: frameSize?.height ?? 0, shown, onLoad: onFrameLoad };
+  };
+
+  let lastSent = '';
+  const sendToFrame = () => {
+    if (!framePort) return;
+    const panel = panelStateOf(state);
+    const show: PanelShow = { kind: 'show', key: panelKey(panel), platform, locale: locale(), theme: pageTheme(document), state: panel };
+    // Only what changed: each message is a new copy on the other side, and the panel's inputs keep their state across the same view.
+    const text = JSON.stringify(show);
+    if (text === lastSent) return;
+    try {
+      framePort.post(show);
+      lastSent = text;
+    } catch {
+      framePort = null;
+    }
+  };
+
+  const onReport = (message: unknown) => {
+    if (ctx.isInvalid || !isPanelReport(message)) return;
+    const report: PanelReport = message;
+    if (report.kind === 'collapse') {
+      savePrefs({ collapsed: true });
+      requestAnimationFrame(() => ui?.shadow.querySelector<HTMLElement>('.cl-pill')?.focus());
+      return;
+    }
+    const changed = frameSize?.height !== report.height || frameSize?.key !== report.key;
+    frameSize = { height: report.height, key: report.key };
+    if (current && framePaintedFor !== current && report.key !== null && report.key === panelKey(panelStateOf(state))) {
+      framePaintedFor = current;
+      performance.mark('creator-lens:frame-painted', { detail: { platform } });
+    }
+    if (changed) render();
+  };
+
+  /**
+   * Opens the channel to the frame, once per token, when the frame has loaded
+   * (lib/protocol/panel.ts): in Firefox, events on the frame's document, which this content
+   * script may reach and the page may not; elsewhere a runtime port, which only the frame
+   * whose address holds this token takes (entrypoints/panel/main.tsx). A frame made after this
+   * moment never sees it.
+   */
+  function connectFrame(el: HTMLIFrameElement) {
+    if (ctx.isInvalid || tokenTaken) return;
+    tokenTaken = true;
+    const opened = token;
+    let doc: Document | null = null;
+    try {
+      doc = el.contentDocument;
+      if (doc && !String(doc.location?.href).startsWith(`${panelUrl}#${opened}`)) doc = null;
+    } catch {
+      doc = null;
+    }
+    if (doc) {
+      const frameDoc = doc;
+      const FrameEvent = (el.contentWindow as (Window & typeof globalThis) | null)?.CustomEvent ?? CustomEvent;
+      frameDoc.addEventListener(PANEL_REPORT_EVENT, (event) => {
+        if (opened !== token) return;
+        const detail = (event as CustomEvent<unknown>).detail;
+        try {
+          const parsed = typeof detail === 'string' ? (JSON.parse(detail) as { token?: unknown; message?: unknown }) : null;
+          if (parsed?.token === opened) onReport(parsed.message);
+        } catch {
+          /* not ours */
+        }
+      });
+      const channel: FrameChannel = {
+        post: (message) => void frameDoc.dispatchEvent(new FrameEvent(PANEL_SHOW_EVENT, { detail: JSON.stringify({ token: opened, message }) })),
+        close: () => undefined,
+      };
+      framePort = channel;
+    } else {
+      let port: Browser.runtime.Port;
+      try {
+        port = browser.runtime.connect({ name: `${PANEL_PORT_PREFIX}${opened}` });
+      } catch {
+        return;
+      }
+      const channel: FrameChannel = { post: (message) => port.postMessage(message), close: () => port.disconnect() };
+      framePort = channel;
+      port.onMessage.addListener(onReport);
+      port.onDisconnect.addListener(() => {
+        if (framePort === channel) framePort = null;
+      });
+    }
+    lastSent = '';
+    sendToFrame();
+  }
+  ctx.onInvalidated(() => framePort?.close());
+
+  const locale = () => pageLocale(document.documentElement.lang) ?? pageLocale(navigator.language);
+
+  function draw(u: ShadowRootContentScriptUi<Root>, shown: OverlayState) {
+    // A booked post's panel is all frame (its bookings are the user's): nothing to paint first.
+    if (shown.kind === 'post') frameWanted = true;
+    // The page removed the panel: it comes back (at most a few times a view, so a page fighting it cannot make us loop).
+    if (u.mounted && !u.shadowHost.isConnected) {
+      if (remounts >= MAX_REMOUNTS) return;
+      remounts++;
+      u.remove();
+      newFrame();
+    }
+    if (!u.mounted) u.mount();
+    watchRemoval(u);
+    const root = u.mounted;
+    if (!root) return;
+    const element = (
+      <Overlay
+        platform={platform}
+        state={shown}
+        locale={locale()}
+        theme={pageTheme(document)}
+        collapsed={prefs.collapsed}
+        position={{ right: prefs.right, bottom: prefs.bottom }}
+        onCollapse={(collapsed) => savePrefs({ collapsed })}
+        onMove={(p: Position) => savePrefs(p)}
+        frame={frameSlot()}
+        onPainted={onPainted}
+      />
+    );
+    // Synchronously, so the numbers are on screen in the same frame as the reading.
+    flushSync(() => root.render(element));
+    sendToFrame();
+  }
 
   function render() {
     if (ctx.isInvalid) return;
@@ -116,36 +303,15 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
       return;
     }
     const shown = state;
-    void loadPrefs()
-      .then(ensureUi)
-      .then((u) => {
+    // Both ready (the usual case once a view has started): drawn now, in this task.
+    if (prefsReady && ui) {
+      if (!prefs.hidden) draw(ui, shown);
+      return;
+    }
+    void Promise.all([loadPrefs(), ensureUi()])
+      .then(([, u]) => {
         if (ctx.isInvalid || state !== shown || prefs.hidden) return;
-        // The page removed the panel: it comes back (at most a few times a view, so a page fighting it cannot make us loop).
-        if (u.mounted && !u.shadowHost.isConnected) {
-          if (remounts >= MAX_REMOUNTS) return;
-          remounts++;
-          u.remove();
-        }
-        if (!u.mounted) u.mount();
-        watchRemoval(u);
-        const root = u.mounted;
-        if (!root) return;
-        const element = (
-          <Overlay
-            platform={platform}
-            state={shown}
-            locale={pageLocale(document.documentElement.lang) ?? pageLocale(navigator.language)}
-            theme={pageTheme(document)}
-            collapsed={prefs.collapsed}
-            position={{ right: prefs.right, bottom: prefs.bottom }}
-            onCollapse={(collapsed) => savePrefs({ collapsed })}
-            onMove={(p: Position) => savePrefs(p)}
-            actions={actions}
-            onPainted={onPainted}
-          />
-        );
-        // Synchronously, so the numbers are on screen in the same frame as the reading.
-        flushSync(() => root.render(element));
+        draw(u, shown);
       })
       .catch(() => {
         /* a guest never throws into the page */
@@ -168,6 +334,11 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
     viewStarted(isProfile) {
       remounts = 0;
       current = null;
+      // A page we read: the preferences and the shell get ready while the page is read.
+      if (isProfile) {
+        void loadPrefs();
+        void ensureUi().catch(() => undefined);
+      }
       state = isProfile && state ? { kind: 'reading' } : null;
       render();
     },

@@ -6,6 +6,9 @@
  * dashboard show too; it carries these cl-* names beside the pages' own. Laid out as this
  * panel's always were: cl-contents lifts the rows it groups for the pages, and order puts
  * the rate under its label and the tier under the definition.
+ *
+ * The same CSS styles the panel's frame (entrypoints/panel), with FRAME_CSS on top: there the
+ * root is the frame's whole page, in the panel's body, so it has no box of its own.
  */
 export const OVERLAY_CSS = `
 :host { all: initial !important; }
@@ -80,4 +83,18 @@ export const OVERLAY_CSS = `
 .cl-foot { color: var(--muted); font-size: 11px; }
 .cl-foot summary { cursor: pointer; }
 .cl-foot ul { margin: 4px 0 0; padding-left: 16px; }
+.cl-body[hidden] { display: none; }
+.cl-frame-el { display: block; width: calc(100% + 8px); height: 0; border: 0; margin: -4px; padding: 0; background: transparent; color-scheme: normal; }
+.cl-frame-el[data-shown="false"] { visibility: hidden; margin: -10px -4px 0; }
+`;
+
+/**
+ * The frame's page: its root is the panel body's lower part (the panel's box and shadow are
+ * the shadow root's). 4 px of padding leave room for the focus rings; the frame element's
+ * -4 px margins put its content back in line with the body's.
+ */
+export const FRAME_CSS = `
+html, body { margin: 0; padding: 0; background: transparent; overflow: hidden; }
+.cl-root.cl-frame { position: static; width: auto; max-height: none; overflow: visible; border: 0; border-radius: 0; box-shadow: none;
+  display: grid; gap: 10px; padding: 4px; }
 `;

@@ -1,14 +1,12 @@
-/** What the overlay shows and what it can ask the background to do (mount.tsx wires both). */
+/**
+ * What the overlay shows and what it can ask the background to do (mount.tsx wires the
+ * shadow root's half, PanelFrame.tsx the frame's; lib/protocol/panel.ts says what is where).
+ */
 import type { PostBooking } from '@/lib/protocol';
-import type { CreatorView } from '@/lib/view/creator';
+import type { PanelState } from '@/lib/protocol/panel';
 import type { Deliverable } from '@/lib/roi/project';
-import type { PostReading, ProfileReading } from '@/lib/sites/types';
 
-export type OverlayState =
-  | { kind: 'reading' }
-  | { kind: 'profile'; reading: ProfileReading; view: CreatorView | null; libraryError: string | null }
-  | { kind: 'post'; reading: PostReading; bookings: PostBooking[] }
-  | { kind: 'unreadable'; message: string };
+export type OverlayState = { kind: 'reading' } | PanelState | { kind: 'unreadable'; message: string };
 
 export type Result = { ok: true } | { ok: false; reason: string };
 

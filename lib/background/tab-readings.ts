@@ -13,7 +13,8 @@ const key = (tabId: number) => `tab-reading:${tabId}`;
 
 /** Who sent a message, as the browser tells the background. */
 export interface Sender {
-  tab?: { id?: number };
+  /** The sender's tab, and its address (given to us for the sites we have host permission for). */
+  tab?: { id?: number; url?: string };
   url?: string;
   /** The sending extension's id (ours: no other extension can message us). */
   id?: string;

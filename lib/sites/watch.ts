@@ -3,8 +3,13 @@
  *
  * The sites navigate in-page (pushState) and render counts late (hydration, lazy
  * headers, YouTube rewriting text nodes in place). A view starts when the URL changes;
- * the page is read at once and again on DOM mutations (throttled) until the reading is
- * complete, or stops improving for `quietMs`, or `maxWaitMs` passes. Then it is emitted,
+ * the page is read at once and again on DOM mutations until the reading is complete, or
+ * stops improving for `quietMs`, or `maxWaitMs` passes. The first mutation that can carry
+ * counts (one that adds nodes or changes text) is read at once, in the observer's callback:
+ * the sites render their headers client-side, so that is usually the mutation that brings
+ * them, and a trailing throttle added 100 ms to every panel (issue 18: 119–125 ms from the
+ * counts to the panel). Later mutations are read at most once per `throttleMs`, on the
+ * leading edge and once more after the burst. Then the reading is emitted,
  * once, and observing stops until the next navigation. Everything is tied to the
  * content-script context so an extension reload or update cleans up.
  */
@@ -29,7 +34,7 @@ export interface WatchOptions {
   maxWaitMs?: number;
   /** Emit an incomplete reading once it has not improved for this long. */
   quietMs?: number;
-  /** At most one re-read per this interval while the page mutates. */
+  /** At most one re-read per this interval while the page mutates (the first mutation of a view is read at once). */
   throttleMs?: number;
 }
 
@@ -50,6 +55,9 @@ function score(reading: Reading): number {
 }
 
 const WAIT_FOR = new Set<string>(['loading', 'no-stats']);
+
+/** Whether a mutation can bring counts: new nodes or changed text (a removal alone cannot). */
+const canCarryCounts = (record: MutationRecord) => record.type === 'characterData' || record.addedNodes.length > 0;
 
 export function isComplete(reading: Reading, site: Site): boolean {
   if (reading.kind === 'post') return reading.likes !== null || reading.views !== null;
@@ -74,6 +82,8 @@ export function watchPage(options: WatchOptions): Watcher {
   let best: Reading | null = null;
   let bestScore = -Infinity;
   let improvedAt = 0;
+  /** When a mutation last led to a read in this view (-Infinity: none yet, so the first is read at once). */
+  let mutationReadAt = -Infinity;
   let done = true;
 
   const read = (url: URL): Reading => {
@@ -126,12 +136,19 @@ export function watchPage(options: WatchOptions): Watcher {
     tick = setTimeout(attempt, Math.min(quietMs, Math.max(0, deadline - now)) + 1);
   };
 
-  const schedule = () => {
-    if (throttle !== undefined || done) return;
+  const readAfterMutation = () => {
+    mutationReadAt = Date.now();
+    attempt();
+  };
+
+  const schedule = (records: MutationRecord[]) => {
+    if (throttle !== undefined || done || !records.some(canCarryCounts)) return;
+    const since = Date.now() - mutationReadAt;
+    if (since >= throttleMs) return readAfterMutation();
     throttle = setTimeout(() => {
       throttle = undefined;
-      attempt();
-    }, throttleMs);
+      readAfterMutation();
+    }, throttleMs - since);
   };
 
   const check = () => {
@@ -151,6 +168,7 @@ export function watchPage(options: WatchOptions): Watcher {
       best = null;
       bestScore = -Infinity;
       improvedAt = Date.now();
+      mutationReadAt = -Infinity;
       deadline = improvedAt + maxWaitMs;
       try {
         options.onViewStart?.(url);

@@ -124,10 +124,26 @@ export interface TestBrowser extends PageBrowser {
 }
 
 const contentScripts = new WeakMap<object, (expression: string) => Promise<unknown>>();
+const panelFrames = new WeakMap<object, (expression: string) => Promise<{ value: unknown } | null>>();
 
 /** Drivers register how to run code in a page's content-script world. */
 export function registerContentScript(page: object, run: (expression: string) => Promise<unknown>): void {
   contentScripts.set(page, run);
+}
+
+/** Drivers register how to run code in the panel's extension frame of a page (null: no such frame now). */
+export function registerPanelFrame(page: object, run: (expression: string) => Promise<{ value: unknown } | null>): void {
+  panelFrames.set(page, run);
+}
+
+/**
+ * Runs `expression` in the panel's frame (the extension page the overlay embeds, issue 15):
+ * `{ value }`, or null when the page has no such frame now. A Playwright page that did not
+ * come from browser.newPage() is taken as Chromium's.
+ */
+export async function runInPanelFrame<T>(page: TestPage | PlaywrightPage, expression: string): Promise<{ value: T } | null> {
+  const run = panelFrames.get(page) ?? ((e: string) => import('./drivers/chromium').then(({ inPanelFrame }) => inPanelFrame(page as PlaywrightPage, e)));
+  return run(expression) as Promise<{ value: T } | null>;
 }
 
 /**

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import { FIXTURES } from '../../scripts/fixture-server';
-import { runInContentScript, type TestBrowser, type TestPage } from './browser';
+import { runInContentScript, runInPanelFrame, type TestBrowser, type TestPage } from './browser';
 import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';
 
@@ -76,30 +76,68 @@ export async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, tim
   }
 }
 
-/** The overlay's shadow root is closed: the tests reach it through the content script's world. */
-export const overlayText = (page: TestPage) => inContentScript<string | null>(page, `globalThis.__creatorLensOverlay?.querySelector('.cl-root')?.innerText ?? null`);
+/**
+ * The overlay is two parts (issue 15): the page's numbers in a closed shadow root, reached
+ * through the content script's world, and the user's part (save, lists, the quote) in an
+ * extension frame inside it, reached as a frame of the page. Each helper looks in both, the
+ * shadow root first; the frame counts only while it is shown.
+ */
+const SHADOW = 'globalThis.__creatorLensOverlay';
+const FRAME_SHOWN = `(() => { const f = ${SHADOW}?.querySelector('iframe'); return Boolean(f && f.getBoundingClientRect().height > 0 && getComputedStyle(f).display !== 'none'); })()`;
+
+async function inShownFrame<T>(page: TestPage, expression: string): Promise<{ value: T } | null> {
+  if (!(await inContentScript<boolean>(page, FRAME_SHOWN))) return null;
+  return runInPanelFrame<T>(page, expression);
+}
+
+/** The panel's text: the shadow root's, then the frame's (null when there is no panel). */
+export async function overlayText(page: TestPage): Promise<string | null> {
+  const shadow = await inContentScript<string | null>(page, `${SHADOW}?.querySelector('.cl-root')?.innerText ?? null`);
+  if (shadow === null) return null;
+  const frame = await inShownFrame<string | null>(page, `document.querySelector('.cl-frame')?.innerText ?? null`).catch(() => null);
+  return frame?.value ? `${shadow}\n${frame.value}` : shadow;
+}
 
 /** Clicks the overlay's button whose text starts with `label`. */
-export function overlayClick(page: TestPage, label: string): Promise<boolean> {
-  return inContentScript<boolean>(
-    page,
-    `(() => { const b = [...(globalThis.__creatorLensOverlay?.querySelectorAll('button') ?? [])].find((x) => x.textContent.trim().startsWith(${JSON.stringify(label)})); b?.click(); return Boolean(b); })()`,
-  );
+export async function overlayClick(page: TestPage, label: string): Promise<boolean> {
+  const click = (root: string) => `(() => { const b = [...(${root}?.querySelectorAll('button') ?? [])].find((x) => x.textContent.trim().startsWith(${JSON.stringify(label)})); b?.click(); return Boolean(b); })()`;
+  if (await inContentScript<boolean>(page, click(SHADOW))) return true;
+  return (await inShownFrame<boolean>(page, click('document')))?.value ?? false;
 }
 
-/** Focuses an element of the overlay (then type with page.keyboard: real key events). */
-export function overlayFocus(page: TestPage, selector: string): Promise<boolean> {
-  return inContentScript<boolean>(page, `(() => { const e = globalThis.__creatorLensOverlay?.querySelector(${JSON.stringify(selector)}); e?.focus(); return Boolean(e) && globalThis.__creatorLensOverlay.activeElement === e; })()`);
+/** Focuses an element of the overlay (then type with page.keyboard: real key events). In the frame, the frame takes the focus first. */
+export async function overlayFocus(page: TestPage, selector: string): Promise<boolean> {
+  const sel = JSON.stringify(selector);
+  if (await inContentScript<boolean>(page, `(() => { const e = ${SHADOW}?.querySelector(${sel}); e?.focus(); return Boolean(e) && ${SHADOW}.activeElement === e; })()`)) return true;
+  if (!(await inShownFrame<boolean>(page, `Boolean(document.querySelector(${sel}))`))?.value) return false;
+  await inContentScript(page, `${SHADOW}.querySelector('iframe').focus()`);
+  return (await runInPanelFrame<boolean>(page, `(() => { const e = document.querySelector(${sel}); e?.focus(); return document.hasFocus() && document.activeElement === e; })()`))?.value ?? false;
 }
 
-export const overlayHas = (page: TestPage, selector: string) =>
-  inContentScript<boolean>(page, `Boolean(globalThis.__creatorLensOverlay?.querySelector(${JSON.stringify(selector)}))`);
+export async function overlayHas(page: TestPage, selector: string): Promise<boolean> {
+  const sel = JSON.stringify(selector);
+  if (await inContentScript<boolean>(page, `Boolean(${SHADOW}?.querySelector(${sel}))`)) return true;
+  return (await inShownFrame<boolean>(page, `Boolean(document.querySelector(${sel}))`))?.value ?? false;
+}
+
+/** Selects the text of the panel's innermost element that contains `text` (as a user's drag would), in whichever part shows it. */
+export async function overlaySelect(page: TestPage, text: string): Promise<boolean> {
+  const select = (root: string, doc: string) => `(() => {
+    const all = [...(${root}?.querySelectorAll('*') ?? [])].filter((e) => e.textContent.includes(${JSON.stringify(text)}) && !['INPUT', 'DATALIST', 'OPTION'].includes(e.tagName));
+    const el = all.find((e) => ![...e.children].some((c) => c.textContent.includes(${JSON.stringify(text)}))) ?? null;
+    if (!el) return false;
+    ${doc}.getSelection().selectAllChildren(el);
+    return ${doc}.getSelection().toString().includes(${JSON.stringify(text)});
+  })()`;
+  if (await inContentScript<boolean>(page, select(SHADOW, 'document'))) return true;
+  return (await inShownFrame<boolean>(page, select('document', 'document')))?.value ?? false;
+}
 
 /** The panel's box on screen (null when it is not shown). */
 export const overlayBox = (page: TestPage) =>
   inContentScript<{ x: number; y: number; width: number; height: number } | null>(
     page,
-    `(() => { const r = globalThis.__creatorLensOverlay?.querySelector('.cl-root')?.getBoundingClientRect(); return r && r.width ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; })()`,
+    `(() => { const r = ${SHADOW}?.querySelector('.cl-root')?.getBoundingClientRect(); return r && r.width ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; })()`,
   );
 
 /**

@@ -1,6 +1,6 @@
 /**
- * The page against the extension, in real Chromium (issue 15; the reliability report's B1,
- * B3, B5 and the panel that never came back). Each attack runs as the page's own script,
+ * The page against the extension, in real Chromium and Firefox (issue 15; the reliability
+ * report's B1, B2, B3, B5 and the panel that never came back). Each attack runs as the page's own script,
  * in the page's head, before the content script starts — as a hostile site would.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { launchWithExtension, type TestBrowser, type TestPage as Page } from './browser';
 import type { Snapshot } from '../../lib/schema';
-import { extensionRows, inContentScript, overlayText, saveFromPanel, tiktokToSecondUser, until } from './helpers';
+import { extensionRows, inContentScript, overlayClick, overlayFocus, overlaySelect, overlayText, saveFromPanel, tiktokToSecondUser, until } from './helpers';
 
 let server: FixtureServer;
 let browser: TestBrowser;
@@ -60,6 +60,43 @@ describe('a page that prepares for the panel before it exists', () => {
     expect(seen.every((s) => s.root !== true)).toBe(true);
     expect(seen.map((s) => s.name)).not.toContain('creator-lens-overlay');
     expect(await pageSees<string | null>(page, `[...document.documentElement.children].map((e) => e.shadowRoot?.textContent ?? '').join('') || null`)).toBeNull();
+    await page.close();
+  });
+});
+
+describe('what the user types or selects in the panel', () => {
+  test('B2: the page’s capture-phase listeners hear none of the keys typed into the panel, and its selection holds nothing of it', async () => {
+    const page = await openWith('https://www.tiktok.com/@maya.bakes', `
+      window.__heard = [];
+      const note = (e) => window.__heard.push([e.type, e.key ?? '', e.data ?? '', typeof e.target?.value === 'string' ? e.target.value : ''].join('|'));
+      for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input']) {
+        addEventListener(type, note, true);
+        document.addEventListener(type, note, true);
+      }
+      window.__selected = [];
+      document.addEventListener('selectionchange', () => window.__selected.push(String(getSelection())), true);
+    `);
+    await page.bringToFront(); // key events need a focused page
+    await until(() => overlayText(page), (t) => !!t?.includes('Save'));
+    expect(await overlayClick(page, 'Save')).toBe(true);
+    await until(() => overlayText(page), (t) => !!t?.includes('Saved ✓'));
+
+    expect(await overlayFocus(page, 'input[aria-label="Add to list"]')).toBe(true);
+    await page.keyboard.type('Secret shortlist');
+    await page.keyboard.press('Enter');
+    await until(() => overlayText(page), (t) => !!t?.includes('in Secret shortlist'));
+    expect(await overlayFocus(page, 'input[inputmode="decimal"]')).toBe(true);
+    await page.keyboard.type('4750');
+    await until(() => overlayText(page), (t) => !!t?.includes('Highest fee worth paying'));
+    // The user selects the list's name in the panel, as a drag over it would.
+    expect(await overlaySelect(page, 'Secret shortlist')).toBe(true);
+
+    // Every key reached the panel (the list and the quote above), and the page heard none of them.
+    expect(await pageSees<string[]>(page, 'window.__heard')).toEqual([]);
+    expect(await pageSees<string>(page, 'String(getSelection())')).not.toMatch(/Secret|shortlist/);
+    expect((await pageSees<string[]>(page, 'window.__selected')).join('\n')).not.toMatch(/Secret|shortlist|4750/);
+    // Any frame the page can reach is closed to it.
+    expect(await pageSees<string[]>(page, `Array.from({ length: frames.length }, (_, i) => { try { return frames[i].document.body.innerText; } catch { return 'closed'; } })`)).not.toContainEqual(expect.stringMatching(/Secret|4750/));
     await page.close();
   });
 });

@@ -12,6 +12,8 @@ import { exportLibrary } from '../../lib/db/transfer';
 import type { MessageName, ProtocolMap } from '../../lib/protocol';
 import { extensionPage } from './background-helpers';
 import { freshDb } from './db-helpers';
+import { readPage } from '../../lib/sites/registry';
+import { loadFixture } from './fixtures';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -30,7 +32,7 @@ describe('the handler table', () => {
     async (name, raw) => {
       const db = freshDb();
       const before = { ...(await exportLibrary(db)), exportedAt: 0 };
-      const sender = HANDLERS[name].from === 'content-script' ? contentScript : extensionPage();
+      const sender = HANDLERS[name].from.includes('extension-page') ? extensionPage() : contentScript;
       const answer = await dispatch(db, name, raw, sender);
       expect(answer).toEqual({ ok: false, reason: expect.stringMatching(/^Invalid (reading|save request|list request|request|quote)\b/) });
       expect({ ...(await exportLibrary(db)), exportedAt: 0 }).toEqual(before);
@@ -60,10 +62,48 @@ describe('the handler table', () => {
     expect(senderKind({})).toBeNull();
   });
 
+  // Issue 15 (B2): the panel's own part is an extension page in a frame of the site's tab.
+  test('the panel’s frame is its own kind of sender: our panel page, in a tab of a site we read — nowhere else', () => {
+    const panel = (tab: { id?: number; url?: string } | undefined) => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/panel.html#0123abcd'), tab });
+    expect(senderKind(panel({ id: 3, url: 'https://www.tiktok.com/@maya.bakes' }))).toBe('panel');
+    expect(senderKind(panel({ id: 3, url: 'https://evil.example/' }))).toBeNull(); // our page, framed by another site
+    expect(senderKind(panel({ id: 3 }))).toBeNull(); // a tab whose address we are not told
+    expect(senderKind(panel(undefined))).toBeNull(); // not in a tab
+    expect(senderKind({ ...panel({ id: 3, url: 'https://www.tiktok.com/@maya.bakes' }), id: 'another-extension' })).toBeNull();
+  });
+
+  test('the panel’s frame may save, list, mark, keep deals and open the dashboard; the popup’s messages are refused from it', () => {
+    const from = (name: MessageName) => HANDLERS[name].from;
+    expect(MESSAGE_NAMES.filter((n) => from(n).includes('panel')).sort()).toEqual(['cs→bg:add-to-list', 'cs→bg:keep-deal', 'cs→bg:mark-post', 'cs→bg:open-dashboard', 'cs→bg:save']);
+    for (const name of MESSAGE_NAMES.filter((n) => n.startsWith('ui→'))) expect(from(name), name).toEqual(['extension-page']);
+    expect(from('cs→bg:reading')).toEqual(['content-script']); // readings come from the page's content script only
+  });
+
+  test('the panel’s frame acts on the creator its own tab shows, and cannot name another tab', async () => {
+    const db = freshDb();
+    const reading = readPage(loadFixture('tiktok/profile-2024-universal.html'), new URL('https://www.tiktok.com/@maya.bakes'));
+    await dispatch(db, 'cs→bg:reading', reading, contentScript); // tab 3 shows @maya.bakes
+    const panelIn = (id: number) => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/panel.html#0123abcd'), tab: { id, url: 'https://www.tiktok.com/@maya.bakes' } });
+    expect(await dispatch(db, 'cs→bg:save', { creatorKey: 'tiktok:someone.else' }, panelIn(3))).toMatchObject({ ok: false });
+    expect(await dispatch(db, 'cs→bg:save', { creatorKey: 'tiktok:maya.bakes' }, panelIn(4))).toMatchObject({ ok: false }); // tab 4 showed nothing
+    expect(await dispatch(db, 'cs→bg:save', { creatorKey: 'tiktok:maya.bakes', tabId: 3 }, panelIn(4))).toEqual({ ok: false, reason: expect.stringMatching(/^Invalid save request/) });
+    expect(await db.creators.count()).toBe(0);
+    expect(await dispatch(db, 'cs→bg:save', { creatorKey: 'tiktok:maya.bakes' }, panelIn(3))).toMatchObject({ ok: true, saved: true });
+    expect(await db.creators.count()).toBe(1);
+  });
+
+  test.each(MESSAGE_NAMES.filter((n) => !HANDLERS[n].from.includes('panel')))('%s is refused from the panel’s frame, and nothing is written', async (name) => {
+    const db = freshDb();
+    const panel = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/panel.html#0123abcd'), tab: { id: 3, url: 'https://www.tiktok.com/@maya.bakes' } };
+    expect(await dispatch(db, name, {}, panel)).toEqual({ ok: false, reason: expect.stringMatching(new RegExp(`^${name} is accepted only from .*; nothing was done\\.$`)) });
+    expect(await db.deals.count()).toBe(0);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
   // B7 of the reliability report: a content script reached the popup's messages (another tab's reading, a forged deal).
   test.each(MESSAGE_NAMES.map((name) => [name, HANDLERS[name].from] as const))('%s is refused from the wrong kind of sender, and nothing is written', async (name, from) => {
     const db = freshDb();
-    const wrong = from === 'content-script' ? extensionPage() : contentScript;
+    const wrong = from.includes('extension-page') ? contentScript : extensionPage();
     const answer = await dispatch(db, name, {}, wrong);
     expect(answer).toEqual({ ok: false, reason: expect.stringMatching(new RegExp(`^${name} is accepted only from .*; nothing was done\\.$`)) });
     expect(await db.deals.count()).toBe(0);

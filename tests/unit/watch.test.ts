@@ -60,6 +60,41 @@ describe('watchPage', () => {
     watcher.stop();
   });
 
+  // Issue 18: counts that arrive after the content script started waited for a trailing 100 ms throttle.
+  test('the first mutation that can carry counts is read at once; later ones at most once per throttle interval', async () => {
+    const emitted: Reading[] = [];
+    const reads = vi.spyOn(tiktok, 'read');
+    document.body.innerHTML = '<div id="app"></div>';
+    watchPage({ ctx: fakeContext(), site: tiktok, emit: (r) => emitted.push(r), win: window, throttleMs: 100 });
+    expect(reads).toHaveBeenCalledTimes(1); // the view's start
+    await vi.advanceTimersByTimeAsync(30);
+    document.getElementById('app')!.replaceChildren(); // a removal alone cannot bring counts
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reads).toHaveBeenCalledTimes(1);
+    document.getElementById('app')!.innerHTML = '<h1 data-e2e="user-title">first</h1>'; // no counts yet: read at once
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reads).toHaveBeenCalledTimes(2);
+    document.getElementById('app')!.innerHTML = header('first', '2.6M'); // within the interval: after it
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(emitted).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(reads).toHaveBeenCalledTimes(3);
+    expect(emitted).toEqual([expect.objectContaining({ handle: 'first', followers: 2_600_000 })]);
+    reads.mockRestore();
+  });
+
+  test('counts arriving in one mutation are emitted without waiting for any timer', async () => {
+    const emitted: Reading[] = [];
+    document.body.innerHTML = '<div id="app"></div>';
+    watchPage({ ctx: fakeContext(), site: tiktok, emit: (r) => emitted.push(r), win: window });
+    await vi.advanceTimersByTimeAsync(40);
+    document.getElementById('app')!.innerHTML = header('first', '2.6M');
+    await Promise.resolve(); // the observer's callback: a microtask
+    await vi.advanceTimersByTimeAsync(0);
+    expect(emitted).toEqual([expect.objectContaining({ handle: 'first', followers: 2_600_000 })]);
+  });
+
   test('an incomplete reading is emitted once it stops improving', async () => {
     const emitted: Reading[] = [];
     document.body.innerHTML = `<h1 data-e2e="user-title">first</h1><strong data-e2e="followers-count">12</strong>`;

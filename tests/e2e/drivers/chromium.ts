@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium as playwright, type Page } from 'playwright-core';
 import { CHROMIUM, launchWithExtension } from '../../../scripts/chromium';
 import type { FixtureServer } from '../../../scripts/fixture-server';
-import { registerContentScript, type PageBrowser, type TestBrowser, type TestPage } from '../browser';
+import { registerContentScript, registerPanelFrame, type PageBrowser, type TestBrowser, type TestPage } from '../browser';
 
 /** The extension's name in the manifest: Chromium names the content script's world after it. */
 const WORLD = 'Creator Lens';
@@ -30,6 +30,18 @@ export async function inIsolatedWorld(page: Page, expression: string): Promise<u
   return result.result.value;
 }
 
+/** The panel's frame (a chrome-extension:// child of the page), when there is one: Playwright reaches out-of-process frames. */
+export async function inPanelFrame(page: Page, expression: string): Promise<{ value: unknown } | null> {
+  const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith('chrome-extension://') && new URL(f.url()).pathname === '/panel.html');
+  if (!frame) return null;
+  try {
+    return { value: await frame.evaluate(expression) };
+  } catch (error) {
+    if (frame.isDetached()) return null;
+    throw error;
+  }
+}
+
 export async function launchChromium(server: FixtureServer, options: { headless?: boolean }): Promise<TestBrowser> {
   const chromium = await launchWithExtension(server.chromiumArgs, options);
   const requests: string[] = [];
@@ -44,6 +56,7 @@ export async function launchChromium(server: FixtureServer, options: { headless?
     newPage: async () => {
       const page = await chromium.context.newPage();
       registerContentScript(page, (expression) => inIsolatedWorld(page, expression));
+      registerPanelFrame(page, (expression) => inPanelFrame(page, expression));
       // TestPage is the part of Playwright's Page the tests use, with the same meaning (Playwright's
       // generic signatures are wider than TypeScript can match against it, hence the cast).
       return page as unknown as TestPage;

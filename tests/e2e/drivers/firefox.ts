@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import type { ElementHandle, HTTPRequest, JSHandle, Page } from 'puppeteer-core';
 import { EXTENSION_ORIGIN, gotoExtensionUrl, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../../scripts/firefox';
 import type { FixtureServer } from '../../../scripts/fixture-server';
-import { registerContentScript, type TestBrowser, type TestDialog, type TestDownload, type TestLocator, type TestPage, type TestRoute } from '../browser';
+import { registerContentScript, registerPanelFrame, type TestBrowser, type TestDialog, type TestDownload, type TestLocator, type TestPage, type TestRoute } from '../browser';
 import { installLocator, toMatch, type LocatorEngine, type Step } from './locate';
 
 const ACTION_TIMEOUT = 30_000;
@@ -377,6 +377,22 @@ class FirefoxPage implements TestPage {
     }
   }
 
+  /**
+   * The panel's frame (a moz-extension:// child of the page), when there is one. BiDi reports
+   * the frame but not its navigation to the extension's page (it stays about:blank there), so
+   * the code runs through the content script, whose sandbox may reach the extension's own
+   * documents (the page may not), with `document` the frame's.
+   */
+  async inPanelFrame(expression: string): Promise<{ value: unknown } | null> {
+    return (await this.inContentScript(`(() => {
+      const f = globalThis.__creatorLensOverlay?.querySelector('iframe.cl-frame-el');
+      let d = null;
+      try { d = f?.contentDocument ?? null; } catch { return null; }
+      if (!d || !String(d.location?.href).startsWith(${JSON.stringify(`${EXTENSION_ORIGIN}/panel.html`)})) return null;
+      return { value: (function (document) { return (${expression}); })(d) };
+    })()`)) as { value: unknown } | null;
+  }
+
   async inContentScript(expression: string): Promise<unknown> {
     const tabId = await this.findTabId();
     const out = await this.firefox.inExtension(
@@ -416,6 +432,7 @@ export async function launchFirefox(server: FixtureServer, options: { headless?:
       page.on('request', (r) => void (r.url().startsWith('data:') || requests.push(r.url())));
       const wrapped = new FirefoxPage(page, firefox);
       registerContentScript(wrapped, (expression) => (withExtension ? wrapped.inContentScript(expression) : Promise.reject(new Error('this Firefox runs without the extension'))));
+      registerPanelFrame(wrapped, (expression) => wrapped.inPanelFrame(expression));
       return wrapped;
     },
     background: { evaluate: (fn, arg) => firefox.inExtension(fn, arg) as never },
