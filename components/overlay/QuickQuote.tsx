@@ -7,7 +7,7 @@
  * both. The full form, with every assumption editable, is components/ui/QuoteForm.tsx in the
  * popup and the dashboard; the arithmetic of both is lib/roi/.
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { parseFee, withKnownPosts, type CreatorView } from '@/lib/view/creator';
 import { money as formatMoneyAt, pct as formatPct, signedPct, signedRange, whole as formatWhole } from '@/lib/view/format';
 import { priceShown } from '@/lib/view/price';
@@ -42,6 +42,10 @@ export function QuickQuote({ creatorKey, platform, reading: pageReading, view, l
   const [deliverable, setDeliverable] = useState<Deliverable>(defaultDeliverableOf(platform));
   const [kept, setKept] = useState<string | null>(null);
   const keptRef = useRef<HTMLSpanElement>(null);
+  // Keeping disables the button: the focus moves to the confirmation once it is drawn, in the panel (Escape still collapses it).
+  useEffect(() => {
+    if (kept) keptRef.current?.focus();
+  }, [kept]);
   const currency = view?.settings.currency ?? 'USD';
   const assumptions = view?.settings.assumptions ?? NO_ASSUMPTIONS;
   const own = hasOwnEconomics(assumptions);
@@ -101,8 +105,6 @@ export function QuickQuote({ creatorKey, platform, reading: pageReading, view, l
             <button type="button" className="cl-btn" data-variant="ghost" data-testid="keep-deal" disabled={busy || kept !== null}
               onClick={() => void run(() => keepDeal({ creatorKey, fee: feeValue!, currency, deliverable }), () => {
                 setKept('Kept as a deal ✓');
-                // The button disables itself: the focus moves to the confirmation, in the panel (Escape still collapses it).
-                requestAnimationFrame(() => keptRef.current?.focus());
               })}>
               Keep as deal
             </button>

@@ -57,7 +57,10 @@ export const OVERLAY_CSS = `
 .cl-tier { order: 4; }
 .cl-engagement .cl-chip { order: 5; }
 .cl-engagement .cl-tip { order: 6; }
+.cl-engagement .cl-note { order: 5; }
 .cl-engagement .cl-row { order: 7; }
+.cl-engagement .cl-sponsored { order: 8; }
+.cl-engagement .cl-cadence { order: 9; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .cl-actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .cl-btn { all: unset; cursor: pointer; padding: 6px 12px; border-radius: 8px; background: var(--accent); color: var(--accent-fg); font-weight: 600; }

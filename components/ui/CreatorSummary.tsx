@@ -75,7 +75,7 @@ export function CreatorSummary({ reading, view, locale, now, renderVerdict }: Cr
           {'text' in model.engagement && `${capital(model.engagement.sample)} · ${model.engagement.definition}`}
           {verdict && !renderVerdict && `. Band: ${verdict.source}.`}
         </p>
-        {model.verdictNote && <p className="small muted cl-def" data-testid="verdict-note">{model.verdictNote}</p>}
+        {model.verdictNote && <p className="small muted cl-def cl-note" data-testid="verdict-note">{model.verdictNote}</p>}
         {(model.medianViews || model.second) && (
           <div className="row small cl-row">
             {model.medianViews && <span><b>{model.medianViews.text}</b> {model.medianViews.label}</span>}
@@ -83,11 +83,11 @@ export function CreatorSummary({ reading, view, locale, now, renderVerdict }: Cr
           </div>
         )}
         {model.sponsored && (
-          <p className="small cl-def" data-testid="sponsored">
+          <p className="small cl-def cl-sponsored" data-testid="sponsored">
             Sponsored posts apart: <b>{model.sponsored.text}</b> ({model.sponsored.sample}){model.sponsored.vsOrganic && `, ${model.sponsored.vsOrganic}`}
           </p>
         )}
-        {model.cadence && <p className="small muted cl-def" data-testid="cadence">Posting: {model.cadence}</p>}
+        {model.cadence && <p className="small muted cl-def cl-cadence" data-testid="cadence">Posting: {model.cadence}</p>}
       </div>
     </div>
   );

@@ -13,7 +13,7 @@ import { readTiktokPosts } from '../../lib/sites/tiktok/posts';
 import type { ProfileReading } from '../../lib/sites/types';
 import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer, type Routes } from '../../scripts/fixture-server';
 import { OUT, launchWithExtension, type TestBrowser, type TestPage as Page } from './browser';
-import { overlayClick, overlayText, tiktokToSecondUser, until } from './helpers';
+import { overlayClick, overlayFocus, overlayText, tiktokToSecondUser, until } from './helpers';
 
 const fixture = (path: string) => readFileSync(`${FIXTURES}${path}`, 'utf8');
 const json = (body: string) => ({ body, type: 'application/json' });
@@ -25,6 +25,15 @@ function loadsPosts(file: string, ...paths: string[]) {
 }
 
 const TT_LIST = '/api/post/item_list/?aid=1988&secUid=MS4wLjABAAAAmaya-bakes-sec-uid&count=35&cursor=0';
+const TT_MANY = '/api/post/item_list/?aid=1988&secUid=MS4wLjABAAAAmaya-bakes-sec-uid&count=35&cursor=35';
+
+/** Her list with eight organic videos of her own, two days apart (one of hers, renumbered): enough for a verdict. */
+function eightOrganic(): string {
+  const list = JSON.parse(fixture('api/tiktok/item-list.json')) as { itemList: Record<string, unknown>[] };
+  const own = list.itemList.find((i) => i.id === '7391234567890123456')!;
+  list.itemList = Array.from({ length: 8 }, (_, i) => ({ ...own, id: `74000000000000000${10 + i}`, desc: `Bake ${i}`, createTime: 1_780_000_000 - i * 2 * 86_400 }));
+  return JSON.stringify(list);
+}
 const IG_QUERY = '/graphql/query';
 const YT_BROWSE = '/youtubei/v1/browse?prettyPrint=false';
 
@@ -34,6 +43,8 @@ const ROUTES: Routes = {
     ...SAMPLE_ROUTES[hostOf('tiktok')],
     '/@maya.bakes': loadsPosts('tiktok/profile-2024-universal.html', TT_LIST),
     [TT_LIST]: json(fixture('api/tiktok/item-list.json')),
+    '/@maya.bakes?tab=many': loadsPosts('tiktok/profile-2024-universal.html', TT_MANY),
+    [TT_MANY]: json(eightOrganic()),
   },
   // The research's timeline response, made the sample creator's (her handle for maya.codes').
   [hostOf('instagram')]: {
@@ -62,19 +73,43 @@ afterAll(async () => {
   await server?.close();
 });
 
-const rateIn = (t: string) => /ENGAGEMENT[\s\S]*?\n(\d+(?:\.\d+)?%)\n/i.exec(t)?.[1] ?? null;
+/** The headline rate the panel shows (engagement; on YouTube views per subscriber), or null. */
+const rateIn = (t: string) => /(?:ENGAGEMENT|VIEWS PER SUBSCRIBER)[\s\S]*?\n(\d+(?:\.\d+)?%)\n/i.exec(t)?.[1] ?? null;
 
 describe('engagement on each site, from the page’s own data', () => {
   test.each([
-    ['tiktok', `https://${hostOf('tiktok')}/@maya.bakes`],
-    ['instagram', `https://${hostOf('instagram')}/lenapark.studio/`],
-  ])('%s: the panel shows the rate over the creator’s own posts, with its sample', async (site, url) => {
+    // Her item_list: 10 items, 2 pinned, 1 another author's, 1 with an impossible like count; 3 with #ad.
+    ['tiktok', `https://${hostOf('tiktok')}/@maya.bakes`, /Median (?:of|on) .*posts.* · 2 pinned left out · 3 sponsored apart/],
+    // The research's timeline made hers: 9 own posts, 1 pinned, 2 paid partnerships.
+    ['instagram', `https://${hostOf('instagram')}/lenapark.studio/`, /Median (?:of|on) .*posts.* · 1 pinned left out · 2 sponsored apart/],
+    // Views per subscriber, the channel's headline, over its long videos.
+    ['youtube', `https://${hostOf('youtube')}/@orbitlab/videos`, /Median (?:of|on) .*videos/],
+  ])('%s: the panel shows the headline rate over the creator’s own posts, with its sample', async (site, url, sample) => {
     const page: Page = await browser.newPage();
     await page.goto(url);
     const text = await until(() => overlayText(page), (t) => t !== null && rateIn(t) !== null);
-    expect(text).toMatch(/median of \d+ recent posts/);
+    expect(text).toMatch(sample);
     await page.screenshot({ path: `${OUT}engagement-${site}.png` });
     await page.close();
+  });
+
+  test('tiktok with 8 organic posts: a verdict against the band, its source on focus; fewer than 6 posts get none (the rate, and why)', async () => {
+    const page: Page = await browser.newPage();
+    await page.goto(`https://${hostOf('tiktok')}/@maya.bakes?tab=many`);
+    const text = await until(() => overlayText(page), (t) => t !== null && /(Below|Within|Above) the mega band/.test(t));
+    expect(text).toMatch(/Median (?:of|on) 8 (?:of \d+ )?posts.* · \(likes \+ comments \+ shares\) \/ views/);
+    expect(text).not.toContain('Too few posts');
+    expect(await overlayFocus(page, '.cl-chip')).toBe(true);
+    expect(await until(() => overlayText(page), (t) => !!t?.includes('Source:'))).toMatch(/Source: Modash/);
+    await page.screenshot({ path: `${OUT}engagement-verdict.png` });
+    await page.close();
+
+    const few: Page = await browser.newPage();
+    await few.goto(`https://${hostOf('tiktok')}/@maya.bakes`);
+    const fewText = await until(() => overlayText(few), (t) => t !== null && rateIn(t) !== null);
+    expect(fewText).toMatch(/Too few posts for a verdict: \d of the 6 a verdict needs/);
+    expect(fewText).not.toMatch(/(Below|Within|Above) the mega band/);
+    await few.close();
   });
 
   test('tiktok: after in-page navigation to another creator, none of the first one’s posts count', async () => {
@@ -92,7 +127,7 @@ describe('engagement on each site, from the page’s own data', () => {
     const profile: Page = await browser.newPage();
     await profile.goto(`https://${hostOf('tiktok')}/@maya.bakes`);
     await until(() => overlayText(profile), (t) => t !== null && rateIn(t) !== null);
-    expect(await overlayClick(profile, 'Save')).toBe(true);
+    await until(() => overlayClick(profile, 'Save'), Boolean); // the button is in the panel's frame, shown once it has loaded
     await until(() => overlayText(profile), (t) => !!t?.includes('Saved ✓'));
     await profile.close();
     const page: Page = await browser.newPage();

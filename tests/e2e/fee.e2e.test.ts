@@ -10,12 +10,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURES, SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
-import { OUT, launchWithExtension, type TestBrowser, type TestPage as Page } from './browser';
+import { OUT, launchWithExtension, runInPanelFrame, type TestBrowser, type TestPage as Page } from './browser';
 import { priceOf } from '../../lib/roi/price';
 import { quote } from '../../lib/roi/quote';
 import { priceShown } from '../../lib/view/price';
 import type { Deal, Settings } from '../../lib/schema';
-import { axe, extensionRows, inContentScript, overlayFocus, overlayHas, overlayText, readFixtureProfile, saveFromPanel, signedPercent, until } from './helpers';
+import { axe, extensionRows, overlayFocus, overlayHas, overlayText, readFixtureProfile, saveFromPanel, signedPercent, until } from './helpers';
 
 let server: FixtureServer;
 let browser: TestBrowser;
@@ -200,6 +200,7 @@ describe('German', () => {
     const page = await routed('https://www.instagram.com/lenapark.studio/', 'instagram/profile-2025-en.html', (html) => html.replace(/<html lang="[^"]*"/, '<html lang="de-DE"'));
     const text = await until(() => overlayText(page), (t) => !!t?.includes('70.231'));
     expect(text).not.toContain('70.200');
+    await until(() => overlayHas(page, 'input[inputmode="decimal"]'), Boolean); // in the panel's frame, once it has loaded
     expect(await overlayFocus(page, 'input[inputmode="decimal"]')).toBe(true);
     await page.keyboard.type('1.500');
     const quoted = await until(() => overlayText(page), (t) => !!t?.includes('Fair fee'));
@@ -224,7 +225,8 @@ describe('keyboard', () => {
     await page.keyboard.press('Enter');
     await until(() => overlayText(page), (t) => !!t?.includes('Kept as a deal ✓'));
     expect((await extensionRows<Deal>(browser.background, 'deals')).length).toBe(before + 1);
-    const focused = await until(() => inContentScript<string | null>(page, `globalThis.__creatorLensOverlay?.activeElement?.textContent ?? null`), (t) => t !== null);
+    // The focus stays in the panel's frame, on the confirmation.
+    const focused = await until(async () => (await runInPanelFrame<string | null>(page, `document.hasFocus() ? (document.activeElement?.textContent ?? null) : null`))?.value ?? null, (t) => t !== null);
     expect(focused).toBe('Kept as a deal ✓');
     await page.screenshot({ path: `${OUT}fee-keyboard-kept.png` });
     await page.keyboard.press('Escape');

@@ -87,7 +87,7 @@ describe('what the user types or selects in the panel', () => {
     await until(() => overlayText(page), (t) => !!t?.includes('in Secret shortlist'));
     expect(await overlayFocus(page, 'input[inputmode="decimal"]')).toBe(true);
     await page.keyboard.type('4750');
-    await until(() => overlayText(page), (t) => !!t?.includes('Highest fee worth paying'));
+    await until(() => overlayText(page), (t) => !!t?.includes('Fair fee'));
     // The user selects the list's name in the panel, as a drag over it would.
     expect(await overlaySelect(page, 'Secret shortlist')).toBe(true);
 
