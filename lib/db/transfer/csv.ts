@@ -9,6 +9,7 @@ import { allSnapshots } from '../snapshots';
 import { importFile, type ImportResult } from './import';
 import { MAX_IMPORT_BYTES } from './json';
 import { duplicatesIn } from './merge';
+import { isPlainSnapshot } from './plain';
 
 export { CSV_COLUMNS };
 
@@ -64,7 +65,8 @@ export function parseCsv(text: string, now = Date.now()): { ok: true; file: Expo
   const header = parsed.meta.fields ?? [];
   const missingColumns = CSV_COLUMNS.filter((c) => !header.includes(c));
   if (missingColumns.length) return { ok: false, errors: [`Missing columns: ${missingColumns.join(', ')}.`, ...errors] };
-  const creators = new Map<string, Creator>();
+  // Per creator, its fields as the rows so far give them; lists and tags as sets (their union, in the order first seen).
+  const creators = new Map<string, Creator & { listSet: Set<string>; tagSet: Set<string> }>();
   const snapshots: Snapshot[] = [];
   const count = (row: number, field: string, v: string): number | null => {
     if (v.trim() === '') return null;
@@ -86,31 +88,45 @@ export function parseCsv(text: string, now = Date.now()): { ok: true; file: Expo
     const handle = d.handle.toLowerCase();
     const key = creatorKeyOf(d.platform, handle);
     const takenAt = Date.parse(d.taken_at);
-    const counts = Object.fromEntries(PROFILE_COUNTS.map((k) => [k, count(row, k, d[k])])) as Counts;
+    const counts = {} as Counts;
     // A spreadsheet cell does not say whether the page showed every digit: never more precise than seen.
-    const exact = Object.fromEntries(PROFILE_COUNTS.map((k) => [k, false])) as Snapshot['exact'];
+    const exact = {} as Snapshot['exact'];
+    for (const k of PROFILE_COUNTS) {
+      counts[k] = count(row, k, d[k]);
+      exact[k] = false;
+    }
     const old = creators.get(key);
-    const latestAt = Math.max(old?.lastSeenAt ?? 0, takenAt);
-    creators.set(key, {
-      key,
-      platform: d.platform,
-      handle,
-      displayName: d.display_name || old?.displayName || null,
-      url: d.profile_url || old?.url || '',
-      savedAt: old ? Math.min(old.savedAt ?? takenAt, takenAt) : takenAt,
-      firstSeenAt: Math.min(old?.firstSeenAt ?? takenAt, takenAt),
-      lastSeenAt: latestAt,
-      latest: !old?.latest || takenAt >= old.latest.takenAt ? { takenAt, ...counts, exact } : old.latest,
-      lists: [...new Set([...(old?.lists ?? []), ...splitLabels(d.lists)])],
-      tags: [...new Set([...(old?.tags ?? []), ...splitLabels(d.tags)])],
-      notes: old?.notes ?? '',
-    });
+    if (!old) {
+      const listSet = new Set(splitLabels(d.lists));
+      const tagSet = new Set(splitLabels(d.tags));
+      creators.set(key, {
+        key, platform: d.platform, handle, displayName: d.display_name || null, url: d.profile_url || '', savedAt: takenAt, firstSeenAt: takenAt, lastSeenAt: Math.max(0, takenAt),
+        latest: { takenAt, ...counts, exact: { ...exact } }, lists: [], tags: [], notes: '', listSet, tagSet,
+      });
+    } else {
+      // Each row updates the creator as a new one over it would: the last name and URL given, the earliest and latest times, the newest numbers.
+      old.platform = d.platform;
+      old.displayName = d.display_name || old.displayName || null;
+      old.url = d.profile_url || old.url || '';
+      old.savedAt = Math.min(old.savedAt ?? takenAt, takenAt);
+      old.firstSeenAt = Math.min(old.firstSeenAt, takenAt);
+      old.lastSeenAt = Math.max(old.lastSeenAt, takenAt);
+      if (!old.latest || takenAt >= old.latest.takenAt) old.latest = { takenAt, ...counts, exact: { ...exact } };
+      for (const l of splitLabels(d.lists)) old.listSet.add(l);
+      for (const t of splitLabels(d.tags)) old.tagSet.add(t);
+    }
     snapshots.push({ creatorKey: key, takenAt, ...counts, exact, source: d.source, readerVersion: READER_VERSION });
   });
   if (errors.length) return { ok: false, errors: errors.slice(0, 20) };
-  const file = { format: FORMAT, schemaVersion: DB_VERSION, exportedAt: now, creators: [...creators.values()], snapshots, posts: [], deals: [], settings: null };
-  const checked = ExportFileSchema.safeParse(file);
+  const file = {
+    format: FORMAT, schemaVersion: DB_VERSION, exportedAt: now, posts: [], deals: [], settings: null, snapshots,
+    creators: [...creators.values()].map(({ listSet, tagSet, ...c }): Creator => ({ ...c, lists: [...listSet], tags: [...tagSet] })),
+  };
+  // The snapshots made above are checked as json.ts checks a file's (plain.ts): when every one is plainly valid, zod checks the rest of the file only.
+  const plain = snapshots.every(isPlainSnapshot);
+  const checked = ExportFileSchema.safeParse(plain ? { ...file, snapshots: [] } : file);
   if (!checked.success) return { ok: false, errors: [describeIssues(checked.error)] };
+  if (plain) checked.data.snapshots = snapshots;
   const dupes = duplicatesIn(checked.data);
   return dupes.length ? { ok: false, errors: dupes } : { ok: true, file: checked.data };
 }
