@@ -25,6 +25,7 @@ function loadsPosts(file: string, ...paths: string[]) {
 }
 
 const TT_LIST = '/api/post/item_list/?aid=1988&secUid=MS4wLjABAAAAmaya-bakes-sec-uid&count=35&cursor=0';
+const TT_PAGE_2 = '/api/post/item_list/?aid=1988&secUid=MS4wLjABAAAAmaya-bakes-sec-uid&count=35&cursor=1780000000000';
 const TT_MANY = '/api/post/item_list/?aid=1988&secUid=MS4wLjABAAAAmaya-bakes-sec-uid&count=35&cursor=35';
 
 /** Her list with eight organic videos of her own, two days apart (one of hers, renumbered): enough for a verdict. */
@@ -45,6 +46,7 @@ const ROUTES: Routes = {
     [TT_LIST]: json(fixture('api/tiktok/item-list.json')),
     '/@maya.bakes?tab=many': loadsPosts('tiktok/profile-2024-universal.html', TT_MANY),
     [TT_MANY]: json(eightOrganic()),
+    [TT_PAGE_2]: json(fixture('api/tiktok/item-list-page-2.json')),
   },
   // The research's timeline response, made the sample creator's (her handle for maya.codes').
   [hostOf('instagram')]: {
@@ -110,6 +112,20 @@ describe('engagement on each site, from the page’s own data', () => {
     expect(fewText).toMatch(/Too few posts for a verdict: \d of the 6 a verdict needs/);
     expect(fewText).not.toMatch(/(Below|Within|Above) the mega band/);
     await few.close();
+  });
+
+  test('tiktok: as the page loads more of her posts (a scroll), the panel’s sample grows, with her posts only', async () => {
+    const page: Page = await browser.newPage();
+    await page.goto(`https://${hostOf('tiktok')}/@maya.bakes`);
+    const before = await until(() => overlayText(page), (t) => t !== null && rateIn(t) !== null);
+    const sampleOf = (t: string) => Number(/Median (?:of|on) (?:\d+ of )?(\d+) posts/.exec(t)?.[1] ?? NaN);
+    const n = sampleOf(before!);
+    expect(n).toBeGreaterThan(0);
+    // The app's own request for the next page, as when the grid is scrolled.
+    await page.evaluate((path) => fetch(path).then((r) => r.text()), TT_PAGE_2);
+    const after = await until(() => overlayText(page), (t) => t !== null && sampleOf(t) === n + 1);
+    expect(after).toMatch(/2 pinned left out · 3 sponsored apart/);
+    await page.close();
   });
 
   test('tiktok: after in-page navigation to another creator, none of the first one’s posts count', async () => {
