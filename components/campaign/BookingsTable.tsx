@@ -1,5 +1,5 @@
 /** The booked creators: cost, ROI projected at booking (kept as it was) beside the actual, and each one's goals. */
-import { actualOf, checkGoals, type Figures } from '@/lib/campaigns/actuals';
+import { actualOf, checkGoals, ownMarginOf, type Figures } from '@/lib/campaigns/actuals';
 import type { Booking, Campaign, PostObservation } from '@/lib/schema';
 import { date, money, signedPct, signedRange, times } from '@/lib/view/format';
 import { storedPriceShown } from '@/lib/view/price';
@@ -7,7 +7,7 @@ import { useLibrary } from '../dashboard/library-context';
 import { GoalChips } from './GoalChips';
 
 export function BookingsTable({ campaign, bookings, latest, totals }: { campaign: Campaign; bookings: Booking[]; latest: Map<string, PostObservation>; totals: Figures }) {
-  const { creators } = useLibrary();
+  const { creators, settings } = useLibrary();
   const byKey = new Map((creators ?? []).map((c) => [c.key, c]));
   const cur = campaign.currency;
   return (
@@ -21,7 +21,7 @@ export function BookingsTable({ campaign, bookings, latest, totals }: { campaign
             </thead>
             <tbody>
               {bookings.map((b) => {
-                const a = actualOf(b, latest);
+                const a = actualOf(b, latest, ownMarginOf(settings));
                 const c = byKey.get(b.creatorKey);
                 const p = b.price ? storedPriceShown(b.price, cur) : null;
                 return (

@@ -6,7 +6,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { budgetUse, checkGoals, latestByPost, totalsOf } from '@/lib/campaigns/actuals';
+import { budgetUse, checkGoals, latestByPost, ownMarginOf, totalsOf } from '@/lib/campaigns/actuals';
 import { deleteCampaign } from '@/lib/campaigns/store';
 import { go } from '@/lib/dashboard/route';
 import { date, money, signedPct, times, whole } from '@/lib/view/format';
@@ -20,7 +20,7 @@ import { GoalChips } from './GoalChips';
 import { ResultsImport } from './ResultsImport';
 
 export default function CampaignPage({ id }: { id: number }) {
-  const { db } = useLibrary();
+  const { db, settings } = useLibrary();
   const campaign = useLiveQuery(() => db.campaigns.get(id), [id]);
   const bookings = useLiveQuery(() => db.bookings.where('campaignId').equals(id).toArray(), [id]);
   const observations = useLiveQuery(() => db.postObservations.toArray(), []);
@@ -31,7 +31,7 @@ export default function CampaignPage({ id }: { id: number }) {
   if (!bookings || !observations) return <p className="muted" aria-busy="true">Loading…</p>;
 
   const latest = latestByPost(observations);
-  const totals = totalsOf(bookings, latest);
+  const totals = totalsOf(bookings, latest, ownMarginOf(settings));
   const budget = budgetUse(campaign, bookings);
   const cur = campaign.currency;
 

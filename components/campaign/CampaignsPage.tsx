@@ -4,7 +4,7 @@
  * as a printable report.
  */
 import { useState } from 'react';
-import { checkGoals, totalsOf, type latestByPost } from '@/lib/campaigns/actuals';
+import { checkGoals, ownMarginOf, totalsOf, type latestByPost } from '@/lib/campaigns/actuals';
 import { rankCreators } from '@/lib/campaigns/ranking';
 import { newCampaign, saveCampaign } from '@/lib/campaigns/store';
 import { go } from '@/lib/dashboard/route';
@@ -24,7 +24,7 @@ export function CampaignsPage() {
   const [error, setError] = useState<string | null>(null);
   if (!campaigns || !bookings || !latest || !settings) return <p className="muted" aria-busy="true">Loading…</p>;
   const cur = currency ?? settings.currency;
-  const ranking = rankCreators(campaigns, bookings, creators ?? [], latest);
+  const ranking = rankCreators(campaigns, bookings, creators ?? [], latest, ownMarginOf(settings));
 
   return (
     <section className="stack-lg" aria-labelledby="campaigns-title">
@@ -64,7 +64,8 @@ export function CampaignsPage() {
 }
 
 function CampaignRow({ campaign: c, bookings, latest }: { campaign: Campaign; bookings: Booking[]; latest: ReturnType<typeof latestByPost> }) {
-  const t = totalsOf(bookings, latest);
+  const { settings } = useLibrary();
+  const t = totalsOf(bookings, latest, ownMarginOf(settings));
   const spent = bookings.reduce((a, b) => a + b.fee + b.extraCosts, 0);
   return (
     <tr>

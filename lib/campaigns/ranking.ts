@@ -24,7 +24,7 @@ export interface RankRow {
   undercounts: boolean;
 }
 
-export function rankCreators(campaigns: readonly Campaign[], bookings: readonly Booking[], creators: readonly Creator[], latest: Map<string, PostObservation>): RankRow[] {
+export function rankCreators(campaigns: readonly Campaign[], bookings: readonly Booking[], creators: readonly Creator[], latest: Map<string, PostObservation>, ownMargin: number | null = null): RankRow[] {
   const names = new Map(campaigns.map((c) => [c.id, c.name]));
   const byKey = new Map(creators.map((c) => [c.key, c]));
   const groups = new Map<string, Booking[]>();
@@ -32,7 +32,7 @@ export function rankCreators(campaigns: readonly Campaign[], bookings: readonly 
   for (const b of bookings) groups.set(`${b.creatorKey} ${b.currency}`, [...(groups.get(`${b.creatorKey} ${b.currency}`) ?? []), b]);
   const rows: RankRow[] = [...groups].map(([group, list]) => {
     const key = group.split(' ')[0]!;
-    const f = totalsOf(list, latest);
+    const f = totalsOf(list, latest, ownMargin);
     const c = byKey.get(key);
     return {
       creatorKey: key,

@@ -135,7 +135,7 @@ describe('actual results', () => {
     const b = (await db.bookings.get(id))!;
     const margin = b.assumptions.margin.expected;
     const latest = latestByPost([{ postKey: 'tiktok:1', creatorKey: b.creatorKey, takenAt: 1, views: 100_000, likes: 4_000, comments: 500, shares: 500 }, { postKey: 'tiktok:1', creatorKey: b.creatorKey, takenAt: 2, views: 200_000, likes: 8_000, comments: 1_000, shares: 1_000 }]);
-    const booked: Booking = { ...b, postKeys: ['tiktok:1'], actual: { clicks: 2_000, orders: 60, revenue: 4_200, updatedAt: 5 } };
+    const booked: Booking = { ...b, ownFigures: true, postKeys: ['tiktok:1'], actual: { clicks: 2_000, orders: 60, revenue: 4_200, updatedAt: 5 } };
     const f = actualOf(booked, latest);
     expect(f).toMatchObject({ cost: 1700, views: 200_000, engagements: 10_000, orders: 60, revenue: 4200 });
     expect(f.roi).toBeCloseTo((4200 * margin - 1700) / 1700, 10);
@@ -148,10 +148,24 @@ describe('actual results', () => {
     expect(checkGoals(goals, f, { includeOrders: true }).map((g) => [g.goal, g.met])).toEqual([['targetRoi', f.roi! >= 0.5], ['targetCpm', true], ['targetOrders', false]]);
     expect(checkGoals(goals, actualOf(b, new Map()), { includeOrders: false }).map((g) => g.met)).toEqual([null, null]);
     // Campaign totals: known only where every booking knows it.
-    const other: Booking = { ...b, id: 99, fee: 300, extraCosts: 0, postKeys: [], actual: { clicks: null, orders: 40, revenue: 1_000, updatedAt: 5 } };
+    const other: Booking = { ...b, ownFigures: true, id: 99, fee: 300, extraCosts: 0, postKeys: [], actual: { clicks: null, orders: 40, revenue: 1_000, updatedAt: 5 } };
     const t = totalsOf([booked, other], latest);
     expect(t).toMatchObject({ cost: 2000, orders: 100, revenue: 5200, views: null, clicks: null });
     expect(t.roi).toBeCloseTo((5200 * margin - 2000) / 2000, 10);
+  });
+
+  test('a booking made on the placeholder figures: no actual ROI until the user enters a margin, then theirs; ROAS and costs regardless', async () => {
+    const { db, maya: id } = await campaignWithTwo();
+    const b = (await db.bookings.get(id))!;
+    expect(b.ownFigures).toBe(false); // booked on the default settings
+    const placeholder: Booking = { ...b, actual: { clicks: null, orders: 60, revenue: 4_200, updatedAt: 5 } };
+    const f = actualOf(placeholder, new Map());
+    expect(f.roi).toBeNull();
+    expect(f.roas).toBeCloseTo(4200 / 1700, 10);
+    expect(f.cpa).toBeCloseTo(1700 / 60, 10);
+    expect(actualOf(placeholder, new Map(), 0.3).roi).toBeCloseTo((4200 * 0.3 - 1700) / 1700, 10);
+    const t = totalsOf([placeholder, { ...placeholder, id: 98, ownFigures: true }], new Map());
+    expect(t).toMatchObject({ roi: null, margin: null, revenue: 8400 });
   });
 
   test('a results CSV: columns guessed, rows summed per code, a preview; written all at once', async () => {
@@ -239,7 +253,8 @@ describe('which creators to book again', () => {
     const again = await bookCreator(db, second.value, { creatorKey: 'tiktok:maya.bakes', fee: 500, extraCosts: 0, deliverable: 'video', deliverables: '', code: '' });
     if (!again.ok) throw new Error(again.reason);
     const [campaigns, bookings, creators] = await Promise.all([db.campaigns.toArray(), db.bookings.toArray(), db.creators.toArray()]);
-    const rows = rankCreators(campaigns, bookings, creators, new Map());
+    // Booked on the default (placeholder) figures: ranked on the user's own margin now.
+    const rows = rankCreators(campaigns, bookings, creators, new Map(), 0.4);
     // Maya's second booking has no results: her sales are unknown overall (never counted as 0).
     expect(rows.map((r) => [r.creatorKey, r.basis])).toEqual([['instagram:lenapark.studio', 'sales'], ['tiktok:maya.bakes', 'none']]);
     expect(rows[0]!.undercounts).toBe(true);
