@@ -7,7 +7,7 @@
  */
 import Dexie from 'dexie';
 import { dealOf } from '../roi/deal';
-import { postsOf } from '../db/posts';
+import { getPosts, postsOf, putPosts } from '../db/posts';
 import type { LibraryDb } from '../db/db';
 import { getSettings } from '../db/settings';
 import { priceOf } from '../roi/price';
@@ -117,6 +117,10 @@ export async function markPost(db: LibraryDb, bookingId: number, url: string, no
     } else if (known && (known.views !== null || known.likes !== null)) {
       await db.postObservations.put({ postKey: post.key, creatorKey: booking.creatorKey, takenAt: known.lastSeenAt, views: known.views, likes: known.likes, comments: known.comments, shares: known.shares });
     }
+    // A deliverable is a sponsored post: it stays out of the creator's organic baseline (issue 14 §4:
+    // one tracked deliverable moved a creator's median views from 643K to 993K in later quotes).
+    const [stored] = await getPosts(db, [post.key]);
+    if (stored && !stored.sponsored) await putPosts(db, [{ ...stored, sponsored: true }]);
   });
   return { ok: true, value: post.key };
 }

@@ -74,9 +74,11 @@ const FROM_POST_DATA = new Set<Post['source']>(['network', 'embedded']);
 
 /**
  * A post seen again. A count this page did not show keeps the value seen before (unknown
- * now ≠ zero), with its exactness. The flags (pinned, sponsored, collab, likes hidden) are
- * what the post's own data said: a grid that shows none of them (a `dom` reading) keeps
- * the ones known before. Hidden likes stay unknown.
+ * now ≠ zero), with its exactness. The flags (pinned, collab, likes hidden) are what the
+ * post's own data said: a grid that shows none of them (a `dom` reading) keeps the ones
+ * known before. Sponsored, once known, stays: a disclosure is evidence whichever response
+ * showed it, and a post the user marked as a booking's deliverable is one. Hidden likes stay
+ * unknown.
  */
 export function mergeStoredPost(old: Post, next: Post): Post {
   const flagsKnown = FROM_POST_DATA.has(next.source);
@@ -100,7 +102,7 @@ export function mergeStoredPost(old: Post, next: Post): Post {
     publishedAt: next.publishedAt ?? old.publishedAt,
     kind: next.kind ?? old.kind,
     pinned: flagsKnown ? next.pinned : old.pinned,
-    sponsored: flagsKnown ? next.sponsored : old.sponsored || next.sponsored,
+    sponsored: old.sponsored || next.sponsored,
     collab: flagsKnown ? next.collab : old.collab,
     likesHidden,
     // The best-informed source seen: post data over the grid's.

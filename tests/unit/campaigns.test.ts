@@ -14,7 +14,10 @@ import { postFromUrl } from '../../lib/sites/routes';
 import { ATTRIBUTION_CAVEAT, rankCreators, rankingCsv } from '../../lib/campaigns/ranking';
 import { guessMapping, parseAmount, planResults, readResultsCsv } from '../../lib/campaigns/results';
 import { applyResults, bookCreator, editBooking, markPost, newCampaign, observationsOf, saveCampaign } from '../../lib/campaigns/store';
-import { saveCreator } from '../../lib/db/record';
+import { mergeStoredPost, saveCreator } from '../../lib/db/record';
+import { getPosts, postsOf, putPosts } from '../../lib/db/posts';
+import { recentOf } from '../../lib/library/as-reading';
+import { organicBaseline } from '../../lib/roi/market';
 import { updateSettings } from '../../lib/db/settings';
 import { exportLibrary, importJson, wipeLibrary } from '../../lib/db/transfer';
 import type { Booking } from '../../lib/schema';
@@ -24,6 +27,7 @@ import { freshDb } from './db-helpers';
 import { loadFixture } from './fixtures';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 beforeEach(() => fakeBrowser.reset());
 
 const maya = readPage(loadFixture('tiktok/profile-2024-universal.html'), new URL('https://www.tiktok.com/@maya.bakes')) as ProfileReading;
@@ -126,6 +130,27 @@ describe('marking from the panel on the post page', () => {
     // A post of a creator booked nowhere gets no bookings (and no panel).
     const other = { ...video, handle: 'nobody', url: 'https://www.tiktok.com/@nobody/video/7000000000000000002', id: '7000000000000000002' };
     expect(await onReading(db, other, { tab: { id: 9 }, url: other.url }, 22 * HOUR)).toMatchObject({ ok: true, bookings: [] });
+  });
+});
+
+describe('a deliverable is a sponsored post', () => {
+  test('marked as a booking’s deliverable, a post of hers stays out of her organic views baseline, whatever a later visit’s data says', async () => {
+    const { db, maya: id } = await campaignWithTwo();
+    const base = (await postsOf(db, 'tiktok:maya.bakes')).filter((p) => p.views !== null);
+    const viral = { ...base[0]!, id: '7412345678901234567', key: 'tiktok:7412345678901234567', url: VIDEO_URL, views: 50_000_000, publishedText: '2 weeks ago', sponsored: false };
+    await putPosts(db, [viral]);
+    const baseline = async () => organicBaseline({ platform: 'tiktok', deliverable: 'video', posts: recentOf(await postsOf(db, 'tiktok:maya.bakes')), now: 30 * DAY })!;
+    const before = await baseline();
+    expect(before.postsUsed).toBeGreaterThan(1);
+    expect(before.postsLeftOut.sponsored).toBe(0);
+    expect(await markPost(db, id, VIDEO_URL, 4 * HOUR)).toMatchObject({ ok: true });
+    const after = await baseline();
+    expect(after.postsUsed).toBe(before.postsUsed - 1);
+    expect(after.postsLeftOut.sponsored).toBe(1);
+    expect(after.median).not.toBe(before.median);
+    // A later visit whose data carries no disclosure keeps it a sponsored post.
+    await putPosts(db, [{ ...viral, sponsored: false, source: 'network' }], mergeStoredPost);
+    expect((await getPosts(db, ['tiktok:7412345678901234567']))[0]?.sponsored).toBe(true);
   });
 });
 
