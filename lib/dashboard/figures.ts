@@ -7,9 +7,8 @@
  * snapshots changed since the last load.
  * Pure; load-figures.ts reads them from the library.
  */
-import { headlineOf } from '../metrics/answer';
+import { headlineSummary } from '../metrics/answer';
 import { medianViews } from '../metrics/engagement';
-import { recentMetrics } from '../metrics/recent';
 import { jumpsIn, weeklyRate, type Jump } from '../metrics/growth';
 import { recentOf } from '../library/as-reading';
 import type { Post, Snapshot } from '../schema';
@@ -32,7 +31,7 @@ export interface PostFigures {
 export function postFiguresOf(platform: Platform, followers: number | null, posts: readonly Post[], now: number): PostFigures {
   if (!posts.length) return { platform, followers, engagement: null, postsUsed: 0, sample: null, medianViews: null };
   const recent = recentOf(posts);
-  const headline = headlineOf(recentMetrics({ platform, followers, posts: recent, now }));
+  const headline = headlineSummary({ platform, followers, posts: recent, now });
   return {
     platform, followers, engagement: headline.median, postsUsed: headline.postsUsed, sample: headline.sample,
     medianViews: medianViews(recent, now, undefined, platform, platform === 'youtube' ? 'videos' : 'posts'),

@@ -8,7 +8,7 @@
  */
 import type { Platform } from '../sites/types';
 import { benchmarkFor, DEFAULT_TIER_BOUNDARIES, sampleVerdict, tierOf, VIEWS_PER_SUBSCRIBER, type Band, type BenchmarkOverrides, type SampleVerdict, type Tier, type TierBoundaries } from './benchmarks';
-import type { PostCounts, RateSummary } from './engagement';
+import { mainGroup, newestFirst, rateDefs, ruleOf, summariseWindow, windowOf, type PostCounts, type RateSummary } from './engagement';
 import { recentMetrics, type RecentMetrics } from './recent';
 
 export interface AnswerInput {
@@ -46,4 +46,17 @@ export function engagementAnswer(input: AnswerInput): EngagementAnswer {
   const headline = headlineOf(metrics);
   const band = headlineBand(input.platform, tier, input.benchmarkOverrides);
   return { metrics, tier, headline, band, verdict: sampleVerdict(headline, band) };
+}
+
+/**
+ * Only the headline summary (what the creators table shows), without the rest of
+ * recentMetrics (sponsored apart, Shorts, cadence, standouts): the same summary as
+ * `headlineOf(recentMetrics(input))`, for every creator of a large library at once.
+ * tests/unit/metrics-answer.test.ts holds the two together.
+ */
+export function headlineSummary(input: Pick<AnswerInput, 'platform' | 'followers' | 'posts' | 'now'>): RateSummary {
+  const rule = ruleOf(input, mainGroup(input.platform), false);
+  const defs = rateDefs(input.platform, input.followers);
+  const def = input.platform === 'youtube' && defs.reach ? defs.reach : defs.engagement;
+  return summariseWindow(windowOf(newestFirst(input.posts, rule.now), rule), def, rule).summary;
 }
