@@ -12,7 +12,7 @@ import { postsOf } from '@/lib/db/posts';
 import { snapshotsOf } from '@/lib/db/snapshots';
 import { rowOf } from '@/lib/dashboard/rows';
 import { go } from '@/lib/dashboard/route';
-import { benchmarkFor } from '@/lib/metrics/benchmarks';
+import { headlineBand } from '@/lib/metrics/answer';
 import { parseFee, POSITION_WORD } from '@/lib/view/creator';
 import { toFraction, toPercent } from '@/lib/roi/percent';
 import { DELIVERABLES, type Deliverable } from '@/lib/roi/project';
@@ -83,7 +83,8 @@ export default function ComparePage({ keys }: { keys: string[] }) {
     const fee = parseFee(feeText, navigator.language);
     const deliverable = deliverables[x.key] ?? x.lastDeal?.deliverable ?? defaultDeliverableOf(x.creator.platform);
     const q: Quote | null = fee === null ? null : quote({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable, fee, currency: settings.currency, assumptions: settings.assumptions, tierBoundaries: settings.tierBoundaries, now });
-    const band = row.tier ? benchmarkFor(x.creator.platform, row.tier, settings.benchmarkOverrides) : null;
+    // The band the row's headline was judged against (YouTube: views per subscriber), so the cell's definition is the figure's.
+    const band = headlineBand(x.creator.platform, row.tier, settings.benchmarkOverrides);
     const price = fee === null ? null : priceOf({ platform: reading.platform, followers: reading.followers, recent: reading.recent, deliverable, fee, currency: settings.currency, market: settings.marketCpm, now });
     return { ...x, reading, row, feeText, fee, deliverable, q: q?.ok && own ? q : null, qError: q && !q.ok ? q.reason : null, band, price: price?.ok ? price : null, shown: price?.ok ? priceShown(price.judgement, price.base, settings.currency) : null };
   });
