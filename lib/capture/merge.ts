@@ -6,29 +6,12 @@
  * zod, no Dexie): the content script and `read-page --har` (scripts/saved-page.ts) merge
  * the same way.
  */
-import { POST_METRICS, type RecentPost } from '../sites/types';
+import { POST_METRICS, postFacts, type RecentPost } from '../sites/types';
 import type { CapturedPost } from './store';
 
 /** A captured post as a reading's recent post (its owner is the reading's creator). */
 export function recentFromCapture(p: CapturedPost): RecentPost {
-  return {
-    id: p.id,
-    url: p.url,
-    views: p.views,
-    likes: p.likes,
-    comments: p.comments,
-    shares: p.shares,
-    saves: p.saves,
-    publishedText: p.publishedText,
-    publishedAt: p.publishedAt,
-    kind: p.kind,
-    exact: { ...p.exact },
-    pinned: p.pinned,
-    sponsored: p.sponsored,
-    collab: p.collab,
-    likesHidden: p.likesHidden,
-    source: p.source,
-  };
+  return { id: p.id, url: p.url, ...postFacts(p), source: p.source };
 }
 
 /**

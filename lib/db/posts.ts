@@ -1,28 +1,13 @@
 /** A creator's posts as the pages showed them (stored per creator, see layout.ts). */
 import type { Post } from '../schema';
+import { UNKNOWN_POST_FACTS } from '../sites/types';
 import type { LibraryDb } from './db';
 import { existingRows } from './existing-rows';
 import { groupBy, postSet, type PostSet } from './layout';
 
 /** A stored post with every field its caller does not name unknown (null, false, approximate). */
-export function storedPost(fields: Pick<Post, 'key' | 'creatorKey' | 'platform' | 'id' | 'url' | 'firstSeenAt' | 'lastSeenAt'> & Partial<Post>): Post {
-  return {
-    views: null,
-    likes: null,
-    comments: null,
-    shares: null,
-    saves: null,
-    publishedText: null,
-    publishedAt: null,
-    kind: null,
-    pinned: false,
-    sponsored: false,
-    collab: false,
-    likesHidden: false,
-    source: null,
-    ...fields,
-    exact: { views: false, likes: false, comments: false, shares: false, saves: false, ...fields.exact },
-  };
+export function storedPost(fields: Pick<Post, 'key' | 'creatorKey' | 'platform' | 'id' | 'url' | 'firstSeenAt' | 'lastSeenAt'> & Partial<Omit<Post, 'exact'>> & { exact?: Partial<Post['exact']> }): Post {
+  return { ...UNKNOWN_POST_FACTS, source: null, ...fields, exact: { views: false, likes: false, comments: false, shares: false, saves: false, ...fields.exact } };
 }
 
 /**

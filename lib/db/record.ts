@@ -6,11 +6,11 @@
  */
 import type { PostReading, ProfileReading, Reading } from '../sites/types';
 import { creatorKeyOf, postKeyOf } from '../keys';
-import { PROFILE_COUNTS } from '../sites/types';
+import { postFacts, PROFILE_COUNTS } from '../sites/types';
 import { CREATOR_KEY, type Counts, type Creator, type Post, type Snapshot } from '../schema';
 import type { LibraryDb } from './db';
 import { describeDbError } from './errors';
-import { getPosts, putPosts } from './posts';
+import { getPosts, putPosts, storedPost } from './posts';
 import { getSettings } from './settings';
 import { addSnapshots } from './snapshots';
 
@@ -50,19 +50,7 @@ async function recordPosts(db: LibraryDb, reading: ProfileReading, key: string, 
     platform: reading.platform,
     id: p.id,
     url: p.url,
-    views: p.views,
-    likes: p.likes,
-    comments: p.comments,
-    shares: p.shares,
-    saves: p.saves,
-    publishedText: p.publishedText,
-    publishedAt: p.publishedAt,
-    kind: p.kind,
-    exact: { ...p.exact },
-    pinned: p.pinned,
-    sponsored: p.sponsored,
-    collab: p.collab,
-    likesHidden: p.likesHidden,
+    ...postFacts(p),
     source: p.source,
     firstSeenAt: now,
     lastSeenAt: now,
@@ -187,7 +175,7 @@ async function recordPost(db: LibraryDb, reading: PostReading, now: number): Pro
     creatorKey = old?.creatorKey ?? (reading.handle ? creatorKeyOf(reading.platform, reading.handle) : null);
     if (!creatorKey || !(await db.creators.get(creatorKey))) return;
     const sources = Object.values(reading.sources);
-    const next: Post = {
+    const next = storedPost({
       key,
       creatorKey,
       platform: reading.platform,
@@ -197,19 +185,11 @@ async function recordPost(db: LibraryDb, reading: PostReading, now: number): Pro
       likes: reading.likes,
       comments: reading.comments,
       shares: reading.shares,
-      saves: null,
-      publishedText: null,
-      publishedAt: null,
-      kind: null,
-      exact: { ...reading.exact, saves: false },
-      pinned: false,
-      sponsored: false,
-      collab: false,
-      likesHidden: false,
+      exact: reading.exact,
       source: sources.includes('json') ? 'json' : (sources[0] ?? null),
       firstSeenAt: now,
       lastSeenAt: now,
-    };
+    });
     await putPosts(db, [old ? mergeStoredPost(old, next) : next]);
     outcome = 'post';
   });

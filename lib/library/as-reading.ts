@@ -6,7 +6,7 @@
  * what the page showed of them. Nothing is filled in.
  */
 import type { Creator, Post } from '../schema';
-import { PROFILE_COUNTS, type ProfileCount, type ProfileReading, type RecentPost } from '../sites/types';
+import { postFacts, PROFILE_COUNTS, type ProfileCount, type ProfileReading, type RecentPost } from '../sites/types';
 
 const ALL_APPROX = Object.fromEntries(PROFILE_COUNTS.map((k) => [k, false])) as Record<ProfileCount, boolean>;
 
@@ -15,25 +15,8 @@ export type StoredRecentPost = RecentPost;
 
 /** Stored posts as the recent posts of a reading (most recently seen first, as stored). */
 export function recentOf(posts: readonly Post[]): RecentPost[] {
-  return posts.map((p) => ({
-    id: p.id,
-    url: p.url,
-    views: p.views,
-    likes: p.likes,
-    comments: p.comments,
-    shares: p.shares,
-    saves: p.saves,
-    publishedText: p.publishedText,
-    publishedAt: p.publishedAt,
-    kind: p.kind,
-    exact: { ...p.exact },
-    pinned: p.pinned,
-    sponsored: p.sponsored,
-    collab: p.collab,
-    likesHidden: p.likesHidden,
-    // Stored before v6: where its numbers came from was not kept; a grid's is the least it can be.
-    source: p.source ?? 'dom',
-  }));
+  // Stored before v6, a post's source was not kept; a grid's is the least it can be.
+  return posts.map((p) => ({ id: p.id, url: p.url, ...postFacts(p), source: p.source ?? 'dom' }));
 }
 
 /** A saved creator as a reading: the latest numbers, exact where the page showed them in full. */

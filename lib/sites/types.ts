@@ -58,28 +58,33 @@ export interface RecentPost {
   source: PostSource;
 }
 
+/** What a post carries besides its id, address and source: the fields the reading, the capture and the library share. */
+export type PostFacts = Omit<RecentPost, 'id' | 'url' | 'source'>;
+
 const NOT_EXACT: Record<PostMetric, boolean> = { views: false, likes: false, comments: false, shares: false, saves: false };
+
+/** Every fact of a post unknown: no counts (all approximate), no date or kind, no flags. */
+export const UNKNOWN_POST_FACTS: Readonly<Omit<PostFacts, 'exact'>> = {
+  views: null, likes: null, comments: null, shares: null, saves: null,
+  publishedText: null, publishedAt: null, kind: null,
+  pinned: false, sponsored: false, collab: false, likesHidden: false,
+};
+
+/** The facts of a post (a reading's, a captured one, a stored one), copied: its exact flags too. */
+export function postFacts(p: PostFacts): PostFacts {
+  return {
+    views: p.views, likes: p.likes, comments: p.comments, shares: p.shares, saves: p.saves,
+    publishedText: p.publishedText, publishedAt: p.publishedAt, kind: p.kind,
+    exact: { ...p.exact },
+    pinned: p.pinned, sponsored: p.sponsored, collab: p.collab, likesHidden: p.likesHidden,
+  };
+}
 
 /** A recent post from what a reader found; every field it does not name is unknown (null / false). */
 export function recentPost(
   fields: Pick<RecentPost, 'id' | 'url' | 'source'> & Partial<Omit<RecentPost, 'exact'>> & { exact?: Partial<Record<PostMetric, boolean>> },
 ): RecentPost {
-  return {
-    views: null,
-    likes: null,
-    comments: null,
-    shares: null,
-    saves: null,
-    publishedText: null,
-    publishedAt: null,
-    kind: null,
-    pinned: false,
-    sponsored: false,
-    collab: false,
-    likesHidden: false,
-    ...fields,
-    exact: { ...NOT_EXACT, ...fields.exact },
-  };
+  return { ...UNKNOWN_POST_FACTS, ...fields, exact: { ...NOT_EXACT, ...fields.exact } };
 }
 
 export interface ProfileReading {
