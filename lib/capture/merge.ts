@@ -6,40 +6,12 @@
  * zod, no Dexie): the content script and `read-page --har` (scripts/saved-page.ts) merge
  * the same way.
  */
-import { POST_METRICS, postFacts, type RecentPost } from '../sites/types';
-import type { CapturedPost } from './store';
+import { postFacts, type RecentPost } from '../sites/types';
+import { mergeFacts, type CapturedPost } from './store';
 
 /** A captured post as a reading's recent post (its owner is the reading's creator). */
 export function recentFromCapture(p: CapturedPost): RecentPost {
   return { id: p.id, url: p.url, ...postFacts(p), source: p.source };
-}
-
-/**
- * The same post from both: each count from whichever has it exact, else the captured data,
- * else the page; the date, kind and flags from the captured data (the grid shows none of
- * them reliably), the page's words for the date where the data has none. Hidden likes stay
- * unknown whatever number either side has.
- */
-function mergeOne(dom: RecentPost, data: RecentPost): RecentPost {
-  const out: RecentPost = { ...data, exact: { ...data.exact } };
-  for (const m of POST_METRICS) {
-    const keepDom = dom[m] !== null && (out[m] === null || (dom.exact[m] && !out.exact[m]));
-    if (keepDom) {
-      out[m] = dom[m];
-      out.exact[m] = dom.exact[m];
-    }
-  }
-  out.publishedText ??= dom.publishedText;
-  out.publishedAt ??= dom.publishedAt;
-  out.kind ??= dom.kind;
-  out.pinned ||= dom.pinned;
-  out.sponsored ||= dom.sponsored;
-  out.likesHidden ||= dom.likesHidden;
-  if (out.likesHidden) {
-    out.likes = null;
-    out.exact.likes = false;
-  }
-  return out;
 }
 
 /** The merged list (structurally the reading's recent posts). */
@@ -62,7 +34,10 @@ export function mergeRecent(dom: readonly RecentPost[], captured: readonly Captu
     if (seen.has(p.id)) continue;
     seen.add(p.id);
     const d = data.get(p.id);
-    list.push(d ? mergeOne(p, d) : p);
+    // The same post from both, by the capture's own rule (store.ts), the grid's as the older:
+    // each count from whichever side has it exact, else the data; date, kind and flags from
+    // the data, the page's words for the date where it has none; hidden likes stay unknown.
+    list.push(d ? mergeFacts(p, d) : p);
   }
   for (const [id, p] of data) if (!seen.has(id)) list.push(p);
   const slots = list.flatMap((p, i) => (p.publishedAt === null ? [] : [i]));

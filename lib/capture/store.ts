@@ -5,6 +5,7 @@
  */
 import { normalHandle } from '../sites/posts/extract';
 import { POST_METRICS, type ExtractContext, type Post } from '../sites/posts/types';
+import type { PostFacts } from '../sites/types';
 
 /** Where a post's data came from: the app's own response, or the JSON embedded in the HTML
  * of a full page load. */
@@ -88,7 +89,12 @@ export class PostStore {
  *   likes unknown whatever number a response sent (Instagram's fake small count).
  */
 export function mergePost(old: CapturedPost, next: CapturedPost): CapturedPost {
-  const out: CapturedPost = { ...next, exact: { ...next.exact } };
+  return mergeFacts(old, next);
+}
+
+/** The rule of mergePost for any two records of one post's facts (merge.ts: the grid's, then the captured data). */
+export function mergeFacts<P extends PostFacts>(old: PostFacts, next: P): P {
+  const out: P = { ...next, exact: { ...next.exact } };
   for (const m of POST_METRICS) {
     const keepOld = old[m] !== null && (out[m] === null || (old.exact[m] && !out.exact[m]));
     if (keepOld) {

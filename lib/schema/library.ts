@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { DELIVERABLES } from '../roi/project';
-import { POST_KINDS, POST_METRICS, POST_SOURCES, PROFILE_COUNTS } from '../sites/types';
-import { count, creatorKey, currency, estimate, flags, label, money, PLATFORM, profileCounts, siteUrl, text, time } from './primitives';
+import { POST_SOURCES, PROFILE_COUNTS } from '../sites/types';
+import { count, creatorKey, currency, estimate, flags, label, LIKES_HIDDEN, money, noLikesWhenHidden, PLATFORM, postFactsShape, profileCounts, siteUrl, text, time } from './primitives';
 
 /** The library's version: lib/db/db.ts lists every version's stores, export files carry it. */
 export const LIBRARY_VERSION = 6;
@@ -51,21 +51,10 @@ export const PostSchema = z
     platform: PLATFORM,
     id: text(64).min(1),
     url: siteUrl,
-    views: count,
-    likes: count,
-    comments: count,
-    shares: count,
-    // Since v6 (issue 13): what the page's own data says of the post (lib/sites/types.ts
-    // RecentPost). Posts stored before have them unknown: see lib/db/upgrades.ts.
-    saves: count,
-    publishedText: text(100).nullable(),
-    publishedAt: time.nullable(),
-    kind: z.enum(POST_KINDS).nullable(),
-    exact: flags(POST_METRICS),
-    pinned: z.boolean(),
-    sponsored: z.boolean(),
-    collab: z.boolean(),
-    likesHidden: z.boolean(),
+    // Since v6 (issue 13), all of what the page's own data says of the post (lib/sites/types.ts
+    // PostFacts); before, only its counts and words for its date: the rest is unknown on
+    // older posts (lib/db/upgrades.ts).
+    ...postFactsShape(),
     /** Where its numbers came from; null for posts stored before v6, which did not keep it. */
     source: z.enum(POST_SOURCES).nullable(),
     firstSeenAt: time,
@@ -73,7 +62,7 @@ export const PostSchema = z
   })
   .strict()
   .refine((p) => p.key === `${p.platform}:${p.id}`, { message: 'key must be "platform:id"', path: ['key'] })
-  .refine((p) => !(p.likesHidden && p.likes !== null), { message: 'likes are hidden: no like count', path: ['likes'] });
+  .refine(noLikesWhenHidden, LIKES_HIDDEN);
 
 /** The assumptions a projection was made with, so a quote can be revisited. */
 export const DealAssumptionsSchema = z

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CURRENCY_CODE } from '../roi/money';
 import { domainsInWords, PLATFORM_PATTERN, PLATFORMS, siteHosts } from '../sites/platforms';
-import { PROFILE_COUNTS } from '../sites/types';
+import { POST_KINDS, POST_METRICS, PROFILE_COUNTS } from '../sites/types';
 
 export const PLATFORM = z.enum(PLATFORMS);
 const HOSTS = new Set(siteHosts());
@@ -80,3 +80,24 @@ export function describeIssues(error: z.ZodError): string {
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
     .join('; ');
 }
+
+/** A post's facts (lib/sites/types.ts PostFacts): a reading's recent posts and the library's posts have the same. */
+export const postFactsShape = () => ({
+  views: count,
+  likes: count,
+  comments: count,
+  shares: count,
+  saves: count,
+  publishedText: text(100).nullable(),
+  publishedAt: time.nullable(),
+  kind: z.enum(POST_KINDS).nullable(),
+  exact: flags(POST_METRICS),
+  pinned: z.boolean(),
+  sponsored: z.boolean(),
+  collab: z.boolean(),
+  likesHidden: z.boolean(),
+});
+
+/** Hidden likes are unknown: a number beside the flag is the placeholder the site sends (a `.refine` of either schema). */
+export const noLikesWhenHidden = (p: { likesHidden: boolean; likes: number | null }) => !(p.likesHidden && p.likes !== null);
+export const LIKES_HIDDEN = { message: 'likes are hidden: no like count', path: ['likes'] };

@@ -5,8 +5,8 @@
  * tests/unit/schema-types.test.ts holds the two together.
  */
 import { z } from 'zod';
-import { POST_COUNTS, POST_KINDS, POST_METRICS, POST_SOURCES, PROFILE_COUNTS, UNREADABLE_REASONS } from '../sites/types';
-import { count, flags, PLATFORM, siteUrl, sources, text, time } from './primitives';
+import { POST_COUNTS, POST_SOURCES, PROFILE_COUNTS, UNREADABLE_REASONS } from '../sites/types';
+import { count, flags, LIKES_HIDDEN, noLikesWhenHidden, PLATFORM, postFactsShape, siteUrl, sources, text } from './primitives';
 
 /** A handle as the library keys it: 1 to 100 characters, no spaces or colons (B4: "youtube:a b" made an export its own import refused). */
 const handle = text(100).min(1).regex(/^[^\s:]+$/, 'a handle has no spaces or colons');
@@ -21,24 +21,11 @@ export const RecentPostSchema = z
   .object({
     id: text(64).min(1),
     url: siteUrl,
-    views: count,
-    likes: count,
-    comments: count,
-    shares: count,
-    saves: count,
-    publishedText: text(100).nullable(),
-    publishedAt: time.nullable(),
-    kind: z.enum(POST_KINDS).nullable(),
-    exact: flags(POST_METRICS),
-    pinned: z.boolean(),
-    sponsored: z.boolean(),
-    collab: z.boolean(),
-    likesHidden: z.boolean(),
+    ...postFactsShape(),
     source: z.enum(POST_SOURCES),
   })
   .strict()
-  // Hidden likes are unknown: a number beside the flag is the placeholder the site sends.
-  .refine((p) => !(p.likesHidden && p.likes !== null), { message: 'likes are hidden: no like count', path: ['likes'] });
+  .refine(noLikesWhenHidden, LIKES_HIDDEN);
 
 export const ProfileReadingSchema = z
   .object({
