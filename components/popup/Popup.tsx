@@ -15,6 +15,7 @@ import { CreatorSummary } from '../ui/CreatorSummary';
 import '../ui/summary.css';
 import { platformName, type Platform } from '@/lib/sites/platforms';
 import { QuoteForm } from '../ui/QuoteForm';
+import { dateTimeFormat } from '@/lib/intl';
 
 export interface PopupProps {
   /** The tab to describe; null when the active tab could not be found. */
@@ -67,7 +68,7 @@ export function Popup({ tab, initial, onPainted }: PopupProps) {
                 <h1 id="creator-name" className="ellipsis"><bdi>{subject.reading.displayName ?? `@${subject.reading.handle}`}</bdi></h1>
                 <p className="muted small">
                   @{subject.reading.handle} · {platformName(subject.reading.platform)} ·{' '}
-                  {subject.source === 'page' ? 'read from this page' : `saved snapshot of ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(subject.seenAt)}`}
+                  {subject.source === 'page' ? 'read from this page' : `saved snapshot of ${dateTimeFormat(locale, { dateStyle: 'medium' }).format(subject.seenAt)}`}
                 </p>
               </div>
               {saved === 'yes' ? (

@@ -2,6 +2,7 @@
  * Money is in the user's currency, by ISO 4217 code; there are no exchange rates (no
  * network). Display goes through Intl.NumberFormat.
  */
+import { numberFormat } from '../intl';
 
 const SUPPORTED: ReadonlySet<string> | null = (() => {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
@@ -23,12 +24,12 @@ export function isCurrencyCode(code: unknown): code is string {
 /** "$1,500.00", "1.500,00 €" — or the plain number when the code is unknown. */
 export function formatMoney(value: number, currency: string, locale?: string, options: Intl.NumberFormatOptions = {}): string {
   if (!Number.isFinite(value)) return '—';
-  if (!isCurrencyCode(currency)) return new Intl.NumberFormat(locale, { maximumFractionDigits: 2, ...options }).format(value);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, ...options }).format(value);
+  if (!isCurrencyCode(currency)) return numberFormat(locale, { maximumFractionDigits: 2, ...options }).format(value);
+  return numberFormat(locale, { style: 'currency', currency, ...options }).format(value);
 }
 
 /** Percent for display: 0.0123 → "1.23 %" in the user's locale. */
 export function formatPercent(fraction: number, locale?: string, digits = 2): string {
   if (!Number.isFinite(fraction)) return '—';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(fraction);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(fraction);
 }

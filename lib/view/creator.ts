@@ -12,6 +12,7 @@ import { formatPercent } from '../roi/money';
 import type { CreatorView } from '../protocol/payloads';
 import type { ProfileReading, RecentPost } from '../sites/types';
 import { vocabularyOf } from '../sites/platforms';
+import { numberFormat, dateTimeFormat } from '../intl';
 
 /** What the background knows about the creator on the page: the protocol's payload (one definition). */
 export type { CreatorView } from '../protocol/payloads';
@@ -78,20 +79,27 @@ export const POSITION_WORD: Record<Position, string> = { below: 'Below', within:
 /** The page's language when Intl knows it ("en_US" or "x-klingon" fall back to the browser's). */
 export function pageLocale(lang: string | null | undefined): string | undefined {
   if (!lang) return undefined;
+  // Asked on every draw of the panel; the answer per tag never changes.
+  if (knownLocales.has(lang)) return knownLocales.get(lang);
+  let found: string | undefined;
   try {
-    return Intl.NumberFormat.supportedLocalesOf([lang])[0];
+    found = Intl.NumberFormat.supportedLocalesOf([lang])[0];
   } catch {
-    return undefined;
+    found = undefined;
   }
+  if (knownLocales.size > 64) knownLocales.clear();
+  knownLocales.set(lang, found);
+  return found;
 }
+const knownLocales = new Map<string, string | undefined>();
 
 /** Exact counts in full; abbreviated ones as the page abbreviated them ("≈1.23M"), never more precise. */
 export function formatCount(n: number, approx: boolean, locale: string | undefined): string {
-  return approx ? `≈${new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(n)}` : new Intl.NumberFormat(locale).format(n);
+  return approx ? `≈${numberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(n)}` : numberFormat(locale).format(n);
 }
 
 function formatDate(time: number, locale: string | undefined): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(time);
+  return dateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(time);
 }
 
 /** A fee as typed: "1500", "1,500", "1.500" (de), "1.5K", "€1,500", "1500.50"; null otherwise. */
@@ -137,7 +145,7 @@ export function overlayModel(reading: ProfileReading, view: CreatorView | null, 
   const paid = metrics.sponsored?.engagement;
   const ratio = metrics.sponsored?.vsOrganic.engagement ?? null;
   const sponsored = paid && paid.median !== null
-    ? { text: formatPercent(paid.median, locale), sample: paid.sample, vsOrganic: ratio === null ? null : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(ratio)}× the organic posts’ median` }
+    ? { text: formatPercent(paid.median, locale), sample: paid.sample, vsOrganic: ratio === null ? null : `${numberFormat(locale, { maximumFractionDigits: 1 }).format(ratio)}× the organic posts’ median` }
     : null;
   const views = medianViews(recent, now, undefined, platform, youtube ? 'videos' : 'posts');
   const window30 = metrics.cadence.windows?.[30] ?? null;

@@ -6,24 +6,25 @@
  * (the panel passes the page's).
  */
 import { formatMoney, formatPercent } from '../roi/money';
+import { numberFormat, dateTimeFormat } from '../intl';
 
 const locale = () => (typeof navigator === 'undefined' ? undefined : navigator.language);
 
 /** "2.63M", "3.2K", "812": at most 3 significant digits, for a figure that is itself rounded (use `count` for a page's count). */
 export const compact = (n: number | null | undefined, lang = locale()): string =>
-  n === null || n === undefined ? '—' : new Intl.NumberFormat(lang, { notation: 'compact', maximumSignificantDigits: 3 }).format(n);
+  n === null || n === undefined ? '—' : numberFormat(lang, { notation: 'compact', maximumSignificantDigits: 3 }).format(n);
 
 /**
  * A count as the page gave it: exact with every digit ("70,231"; "70.231" in German, never
  * "70.200"), or "≈1.23M" when the page showed only an abbreviation. Never more precise than the page.
  */
 export const count = (n: number | null | undefined, exact: boolean, lang = locale()): string =>
-  n === null || n === undefined ? '—' : exact ? new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(n) : `≈${compact(n, lang)}`;
+  n === null || n === undefined ? '—' : exact ? numberFormat(lang, { maximumFractionDigits: 0 }).format(n) : `≈${compact(n, lang)}`;
 
-export const whole = (n: number | null | undefined, lang = locale()): string => (n === null || n === undefined ? '—' : new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(n));
+export const whole = (n: number | null | undefined, lang = locale()): string => (n === null || n === undefined ? '—' : numberFormat(lang, { maximumFractionDigits: 0 }).format(n));
 
 /** A plain number with at most `digits` decimals ("2.67", "2,67"): never a raw float. */
-export const decimal = (n: number | null | undefined, digits = 2, lang = locale()): string => (n === null || n === undefined ? '—' : new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(n));
+export const decimal = (n: number | null | undefined, digits = 2, lang = locale()): string => (n === null || n === undefined ? '—' : numberFormat(lang, { maximumFractionDigits: digits }).format(n));
 
 export const pct = (n: number | null | undefined, digits = 2, lang = locale()): string => (n === null || n === undefined ? '—' : formatPercent(n, lang, digits));
 
@@ -45,10 +46,10 @@ export const money = (v: number | null | undefined, currency: string, lang = loc
   v === null || v === undefined ? '—' : formatMoney(v, currency, lang, { maximumFractionDigits: Math.abs(v) < 100 ? 2 : 0 });
 
 /** "1.95×" in English, "1,95×" in German. */
-export const times = (v: number | null | undefined, lang = locale()): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v)}×`);
+export const times = (v: number | null | undefined, lang = locale()): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${numberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v)}×`);
 
-export const date = (t: number, style: 'medium' | 'short' = 'medium'): string => new Intl.DateTimeFormat(locale(), { dateStyle: style }).format(t);
-export const dateTime = (t: number): string => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(t);
+export const date = (t: number, style: 'medium' | 'short' = 'medium'): string => dateTimeFormat(locale(), { dateStyle: style }).format(t);
+export const dateTime = (t: number): string => dateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(t);
 
 /** "followers" → "Followers" (the platforms' words are kept lower-case, lib/sites/platforms.ts). */
 export const capital = (word: string): string => (word ? word[0]!.toUpperCase() + word.slice(1) : word);
