@@ -14,6 +14,13 @@
  * Paint (issue 18): the stored preferences and the shadow root are prepared as soon as a view
  * of a page we read starts, in parallel with the reading; once both are there a reading is
  * drawn in the same task it arrives in.
+ *
+ * The frame is made when the user reaches for the panel (the pointer enters it, focus moves
+ * into it, or the "Library & quote" button is pressed), not on every page load: creating it
+ * and loading an extension page into it was about half of what the extension cost a page's
+ * main thread per load (bench/overlay-late-chromium.ts), and most profiles a user scrolls past
+ * are only looked at. Once made it stays for the tab's life. A booked post's panel is all
+ * frame, so there it is made at once.
  */
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
@@ -120,24 +127,30 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
       return created;
     }));
 
-  /** The frame is added once the panel's numbers are on screen: its loading must not hold their paint back. */
+  /** The frame is made on the user's first reach for the panel (see the top of this file), never before the numbers are painted. */
   let frameWanted = false;
+  /** Whether focus was on the panel's "Library & quote" button when the frame was asked for: then it moves into the frame once shown. */
+  let focusFrameWhenShown = false;
   const onPainted = () => {
     if (current && paintedFor !== current) {
       paintedFor = current;
       performance.mark('creator-lens:painted', { detail: { platform } });
     }
-    if (!frameWanted) {
-      frameWanted = true;
-      setTimeout(render, 0);
-    }
+  };
+  const onIntent = (focusFrame: boolean) => {
+    if (focusFrame) focusFrameWhenShown = true;
+    if (frameWanted) return;
+    frameWanted = true;
+    performance.mark('creator-lens:frame-wanted', { detail: { platform } });
+    render();
   };
 
   // The frame: its address carries a token only this content script and that frame know.
   const panelUrl = browser.runtime.getURL(PANEL_PAGE as '/panel.html');
-  let token = randomToken();
+  // Made with the frame (newFrame), not before: most page loads never make one.
+  let token = '';
   let tokenTaken = false;
-  let frameSrc = `${panelUrl}#${token}`;
+  let frameSrc = '';
   let framePort: FrameChannel | null = null;
   let frameSize: { height: number; key: string | null } | null = null;
   let frameLoads = new WeakMap<HTMLIFrameElement, number>();
@@ -170,14 +183,15 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
   const frameSlot = (): FrameSlot => {
     const key = panelKey(panelStateOf(state));
     const shown = key !== null && frameSize?.key === key && !prefs.collapsed;
-    return { src: frameWanted ? frameSrc : null, height: frameSize?.height ?? 0, shown, onLoad: onFrameLoad };
+    if (frameWanted && !token) newFrame();
+    return { src: frameWanted ? frameSrc : null, height: frameSize?.height ?? 0, shown, onLoad: onFrameLoad, onIntent };
   };
 
   let lastSent = '';
   const sendToFrame = () => {
     if (!framePort) return;
     const panel = panelStateOf(state);
-    const show: PanelShow = { kind: 'show', key: panelKey(panel), platform, locale: locale(), theme: pageTheme(document), state: panel };
+    const show: PanelShow = { kind: 'show', key: panelKey(panel), platform, locale: locale(), theme: themeOf(), state: panel };
     // Only what changed: each message is a new copy on the other side, and the panel's inputs keep their state across the same view.
     const text = JSON.stringify(show);
     if (text === lastSent) return;
@@ -204,6 +218,11 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
       performance.mark('creator-lens:frame-painted', { detail: { platform } });
     }
     if (changed) render();
+    if (focusFrameWhenShown && frameSlot().shown) {
+      focusFrameWhenShown = false;
+      // The button that asked for the frame is gone: focus goes where its content now is.
+      requestAnimationFrame(() => ui?.shadow.querySelector<HTMLIFrameElement>('iframe')?.focus());
+    }
   };
 
   /**
@@ -262,6 +281,9 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
   ctx.onInvalidated(() => framePort?.close());
 
   const locale = () => pageLocale(document.documentElement.lang) ?? pageLocale(navigator.language);
+  /** The page's theme, looked up once per reading: getComputedStyle makes the browser bring the page's style up to date there and then. */
+  let theme: 'light' | 'dark' | null = null;
+  const themeOf = () => (theme ??= pageTheme(document));
 
   function draw(u: ShadowRootContentScriptUi<Root>, shown: OverlayState) {
     // A booked post's panel is all frame (its bookings are the user's): nothing to paint first.
@@ -282,7 +304,7 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
         platform={platform}
         state={shown}
         locale={locale()}
-        theme={pageTheme(document)}
+        theme={themeOf()}
         collapsed={prefs.collapsed}
         position={{ right: prefs.right, bottom: prefs.bottom }}
         onCollapse={(collapsed) => savePrefs({ collapsed })}
@@ -334,6 +356,7 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
     viewStarted(isProfile) {
       remounts = 0;
       current = null;
+      theme = null;
       // A page we read: the preferences and the shell get ready while the page is read.
       if (isProfile) {
         void loadPrefs();
@@ -344,6 +367,7 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
     },
     showReading(reading) {
       current = reading;
+      theme = null; // looked up again with each reading (the page may have themed itself since), not on every draw
       // The same creator again (more of their posts arrived): what the library said stays until its next answer, no flicker.
       const same = reading.kind === 'profile' && state?.kind === 'profile' && state.reading.platform === reading.platform && state.reading.handle === reading.handle;
       if (reading.kind === 'profile') state = same && state?.kind === 'profile' ? { ...state, reading } : { kind: 'profile', reading, view: null, libraryError: null };

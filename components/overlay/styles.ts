@@ -74,6 +74,7 @@ export const OVERLAY_CSS = `
 .cl-results dt { color: var(--muted); } .cl-results dd { margin: 0; font-weight: 600; text-align: right; font-variant-numeric: tabular-nums; }
 .cl-error { color: var(--bad); font-size: 12px; }
 .cl-dash { margin-left: auto; }
+.cl-tools { justify-self: start; font-weight: 500; }
 .cl-link { all: unset; cursor: pointer; color: var(--accent); text-decoration: underline; }
 .cl-link:focus-visible, .cl-saved:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .cl-price { display: grid; gap: 4px; }

@@ -85,8 +85,14 @@ export async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, tim
 const SHADOW = 'globalThis.__creatorLensOverlay';
 const FRAME_SHOWN = `(() => { const f = ${SHADOW}?.querySelector('iframe'); return Boolean(f && f.getBoundingClientRect().height > 0 && getComputedStyle(f).display !== 'none'); })()`;
 
+/** The frame is made when the user reaches for the panel (components/overlay/mount.tsx): as the pointer entering it does. */
+const REACH = `(() => { const r = ${SHADOW}?.querySelector('.cl-root'); if (r && ${SHADOW}.querySelector('.cl-tools')) r.dispatchEvent(new PointerEvent('pointerenter')); return true; })()`;
+
 async function inShownFrame<T>(page: TestPage, expression: string): Promise<{ value: T } | null> {
-  if (!(await inContentScript<boolean>(page, FRAME_SHOWN))) return null;
+  if (!(await inContentScript<boolean>(page, FRAME_SHOWN))) {
+    await inContentScript(page, REACH);
+    return null;
+  }
   return runInPanelFrame<T>(page, expression);
 }
 
@@ -134,7 +140,7 @@ export async function overlaySelect(page: TestPage, text: string): Promise<boole
 }
 
 /** The panel's box on screen (null when it is not shown). */
-export const overlayBox = (page: TestPage) =>
+export const overlayBox = (page: TestPage | PlaywrightPage) =>
   inContentScript<{ x: number; y: number; width: number; height: number } | null>(
     page,
     `(() => { const r = ${SHADOW}?.querySelector('.cl-root')?.getBoundingClientRect(); return r && r.width ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; })()`,

@@ -16,7 +16,7 @@ import { readPage } from '../../lib/sites/registry';
 import type { ProfileReading } from '../../lib/sites/types';
 import { parseHTML } from 'linkedom';
 import type { Deal } from '../../lib/schema';
-import { extensionRows, tiktokToSecondUser, overlayBox, overlayClick, overlayFocus, overlayHas, overlayText, until } from './helpers';
+import { extensionRows, inContentScript, tiktokToSecondUser, overlayBox, overlayClick, overlayFocus, overlayHas, overlayText, until } from './helpers';
 
 let server: FixtureServer;
 let browser: TestBrowser;
@@ -155,6 +155,34 @@ describe('using it', () => {
     expect(creators.find((c) => c.key === 'tiktok:maya.bakes')?.lists).toEqual(['Spring launch']);
     expect(page.errors).toEqual([]);
     await page.close();
+  });
+
+  test('the user\'s part (save, lists, quote) is made when the user reaches for the panel, not on every page load: by the pointer, or by keyboard', async () => {
+    const SHADOW = 'globalThis.__creatorLensOverlay';
+    const page = await open('https://www.tiktok.com/@maya.bakes');
+    // The numbers, read straight from the shadow root (overlayText would reach for the panel).
+    await until(() => inContentScript<string | null>(page, `${SHADOW}?.querySelector('.cl-root')?.innerText ?? null`), (t) => !!t?.includes('2,631,012'));
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await inContentScript<boolean>(page, `Boolean(${SHADOW}.querySelector('iframe'))`)).toBe(false);
+    expect(await inContentScript<string>(page, `${SHADOW}.querySelector('.cl-tools')?.textContent ?? ''`)).toBe('Library & quote ▸');
+    await shoot(page, 'tiktok-before-reach');
+    // A real pointer entering the panel.
+    const box = (await overlayBox(page))!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 40, { steps: 4 });
+    await until(() => inContentScript<boolean>(page, `Boolean(${SHADOW}.querySelector('iframe[data-shown="true"]'))`), Boolean);
+    const text = (await overlayText(page))!;
+    expect(text).toContain('Save');
+    expect(text).not.toContain('Library & quote');
+    await shoot(page, 'tiktok-after-reach');
+    await page.close();
+
+    // The keyboard: focus on the button opens the frame, and focus goes into it when the button gives way.
+    const keys = await open('https://www.instagram.com/lenapark.studio/');
+    await until(() => inContentScript<boolean>(keys, `Boolean(${SHADOW}?.querySelector('.cl-tools'))`), Boolean);
+    expect(await inContentScript<boolean>(keys, `(() => { const b = ${SHADOW}.querySelector('.cl-tools'); b.focus(); return ${SHADOW}.activeElement === b; })()`)).toBe(true);
+    await until(() => inContentScript<boolean>(keys, `${SHADOW}.activeElement?.localName === 'iframe' && ${SHADOW}.activeElement.dataset.shown === 'true'`), Boolean);
+    expect((await overlayText(keys))!).toContain('Save');
+    await keys.close();
   });
 
   test('Escape collapses it; the pill expands it; the collapsed state is remembered', async () => {
