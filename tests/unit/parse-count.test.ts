@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { countsAgree, parseCount } from '../../lib/parse-count';
+import { countsAgree, nfc, parseCount } from '../../lib/parse-count';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -250,4 +250,14 @@ describe('YouTube header and grid texts in more languages', () => {
   ])('%s (%s)', (text, lang, value) => {
     expect(parseCount(text, { lang })?.value).toBe(value);
   });
+});
+
+describe('nfc', () => {
+  test.each([['70.2K'], ['Mio.'], ['ज़ार'], ['\u091c\u093c'], ['e\u0301'], ['万'], ['']])('nfc(%j) is its NFC form', (text) => {
+    expect(nfc(text)).toBe(text.normalize('NFC'));
+  });
+});
+
+test('nfc equals normalize("NFC") on any text', () => {
+  fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => nfc(s) === s.normalize('NFC')), { numRuns: 2000 });
 });
