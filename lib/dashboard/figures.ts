@@ -7,8 +7,7 @@
  * snapshots changed since the last load.
  * Pure; load-figures.ts reads them from the library.
  */
-import { headlineSummary } from '../metrics/answer';
-import { medianViews } from '../metrics/engagement';
+import { headlineAndViews } from '../metrics/answer';
 import { jumpsIn, weeklyRate, type Jump } from '../metrics/growth';
 import { recentOf } from '../library/as-reading';
 import type { Post, Snapshot } from '../schema';
@@ -30,12 +29,8 @@ export interface PostFigures {
 /** Engagement and median views of a creator's posts (both null without posts). */
 export function postFiguresOf(platform: Platform, followers: number | null, posts: readonly Post[], now: number): PostFigures {
   if (!posts.length) return { platform, followers, engagement: null, postsUsed: 0, sample: null, medianViews: null };
-  const recent = recentOf(posts);
-  const headline = headlineSummary({ platform, followers, posts: recent, now });
-  return {
-    platform, followers, engagement: headline.median, postsUsed: headline.postsUsed, sample: headline.sample,
-    medianViews: medianViews(recent, now, undefined, platform, platform === 'youtube' ? 'videos' : 'posts'),
-  };
+  const { headline, medianViews } = headlineAndViews({ platform, followers, posts: recentOf(posts), now });
+  return { platform, followers, engagement: headline.median, postsUsed: headline.postsUsed, sample: headline.sample, medianViews };
 }
 
 export interface CreatorFigures {

@@ -384,8 +384,11 @@ export function engagement(input: EngagementInput): EngagementResult {
 export function medianViews(posts: readonly PostCounts[], now: Date | number = Date.now(), minAgeDays = MIN_AGE_DAYS, platform?: Platform, group: PostGroup = 'posts'): number | null {
   const t = toMs(now);
   const win = windowOf(newestFirst(posts, t), { platform: platform ?? 'tiktok', group, sponsored: false, now: t, minAgeDays, windowSize: platform ? WINDOW[platform] : Infinity });
-  return median(win.posts.filter((p) => isCount(p.views)).map((p) => p.views as number));
+  return medianViewsOf(win);
 }
+
+/** The median views of a window's posts (those that show them). */
+export const medianViewsOf = (win: Window): number | null => median(win.posts.filter((p) => isCount(p.views)).map((p) => p.views as number));
 
 /**
  * One post's engagement rate by the platform's definition (the same as `engagement`'s):
