@@ -7,12 +7,20 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { rowFrom, rowOf } from '../../lib/dashboard/rows';
-import { figuredFor, JumpMemo, subjectsOf } from '../../lib/dashboard/figures';
+import { figuredFor, JumpMemo, postFiguresOf, subjectsOf } from '../../lib/dashboard/figures';
 import { loadFigures } from '../../lib/dashboard/load-figures';
 import { loadDetails, touchesDetails } from '../../lib/db/details';
 import { bucketize } from '../../lib/db/layout';
+import { storedPost } from '../../lib/db/posts';
 import { addSnapshots } from '../../lib/db/snapshots';
+import { recentOf } from '../../lib/library/as-reading';
+import { headlineOf } from '../../lib/metrics/answer';
+import { mainGroup, medianViews } from '../../lib/metrics/engagement';
+import { recentMetrics } from '../../lib/metrics/recent';
+import { PLATFORMS as ALL_PLATFORMS } from '../../lib/sites/platforms';
+import { POST_KINDS, POST_SOURCES } from '../../lib/sites/types';
 import type { LibraryDb } from '../../lib/db/db';
 import { DEFAULT_TIER_BOUNDARIES } from '../../lib/metrics/benchmarks';
 import { seededRandom } from '../../lib/roi/range';
@@ -63,6 +71,36 @@ async function seed(db: LibraryDb, count: number) {
   });
   return creators;
 }
+
+describe('a creator’s posts’ figures', () => {
+  test('the stored posts figured as the panel figures them (from recentOf’s copies): the headline and the median views', () => {
+    const count = fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: null });
+    const post = fc
+      .record({
+        id: fc.string({ minLength: 1, maxLength: 8 }),
+        url: fc.constantFrom('https://www.youtube.com/watch?v=aaaaaaaaaaa', 'https://www.youtube.com/shorts/bbbbbbbbbbb', 'https://www.instagram.com/reel/x/', 'https://www.instagram.com/p/x/', 'https://www.tiktok.com/@a/video/1'),
+        views: count, likes: count, comments: count, shares: count, saves: count,
+        publishedAt: fc.option(fc.integer({ min: NOW - 400 * DAY, max: NOW }), { nil: null }),
+        publishedText: fc.option(fc.constantFrom('2 days ago', '3 weeks ago', '1 month ago', 'Streamed 5 days ago'), { nil: null }),
+        kind: fc.option(fc.constantFrom(...POST_KINDS), { nil: null }),
+        source: fc.option(fc.constantFrom(...POST_SOURCES), { nil: null }),
+        pinned: fc.boolean(), sponsored: fc.boolean(), collab: fc.boolean(), likesHidden: fc.boolean(),
+        lastSeenAt: fc.integer({ min: NOW - 100 * DAY, max: NOW }),
+      })
+      .map((p) => storedPost({ ...p, key: `youtube:${p.id}`, creatorKey: 'youtube:x', platform: 'youtube', firstSeenAt: p.lastSeenAt }));
+    fc.assert(
+      fc.property(fc.constantFrom(...ALL_PLATFORMS), fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: null }), fc.array(post, { maxLength: 40 }), (platform, followers, posts) => {
+        const recent = recentOf(posts);
+        const headline = headlineOf(recentMetrics({ platform, followers, posts: recent, now: NOW }));
+        expect(postFiguresOf(platform, followers, posts, NOW)).toEqual({
+          platform, followers, engagement: headline.median, postsUsed: headline.postsUsed, sample: posts.length ? headline.sample : null,
+          medianViews: medianViews(recent, NOW, undefined, platform, mainGroup(platform)),
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe('the creators table’s figures, a range of creators at a time', () => {
   test('the same rows as one read of everything and the old growth() per row, in many small reads', async () => {
