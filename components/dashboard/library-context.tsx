@@ -10,7 +10,9 @@
  * thread only reads the creators, and the table is usable while the figures come in.
  * Where there is no worker (the unit tests), they are loaded here, a range of creators at
  * a time. They are loaded again when a snapshot or post is written anywhere (Dexie's
- * storagemutated event: this page, the background, another tab).
+ * storagemutated event: this page, the background, another tab), and when a creator's
+ * latest numbers differ from those its posts' engagement was figured with (the load sends
+ * the creators' followers along; the posts stay in the worker).
  */
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -20,7 +22,7 @@ import { describeDbError } from '@/lib/db/errors';
 import { listCreators } from '@/lib/db/creators';
 import { getSettings } from '@/lib/db/settings';
 import { touchesDetails } from '@/lib/db/details';
-import { JumpMemo, type CreatorFigures } from '@/lib/dashboard/figures';
+import { figuredFor, JumpMemo, subjectsOf, type CreatorFigures, type Subject } from '@/lib/dashboard/figures';
 import type { FiguresReply, FiguresRequest } from '@/lib/dashboard/figures.worker';
 import { loadFigures } from '@/lib/dashboard/load-figures';
 import { rowFrom, type CreatorRow } from '@/lib/dashboard/rows';
@@ -64,6 +66,9 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   const latest = useRef(creators);
   latest.current = creators;
   const start = useRef<() => void>(null);
+  // The creators as the latest load figures them (empty for a load started before they were read), and a load soon.
+  const requested = useRef<ReadonlyMap<string, Subject> | null>(null);
+  const reload = useRef<() => void>(null);
 
   useEffect(() => {
     let worker: Worker | null = null;
@@ -75,6 +80,8 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
     const load = () => {
       id++;
       abort?.abort();
+      const subjects = latest.current ? subjectsOf(latest.current) : null;
+      requested.current = subjects ?? new Map();
       if (!workerTried) {
         workerTried = true;
         worker = startWorker();
@@ -82,11 +89,11 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
       }
       if (worker) {
         received = new Map();
-        worker.postMessage({ type: 'load', id, now: Date.now() } satisfies FiguresRequest);
+        worker.postMessage({ type: 'load', id, now: Date.now(), subjects: subjects && [...subjects] } satisfies FiguresRequest);
         return;
       }
       abort = new AbortController();
-      loadFigures(db, { signal: abort.signal, memo, creators: latest.current }).then((f) => f && setFigures(f), fail);
+      loadFigures(db, { signal: abort.signal, memo, subjects: subjects ?? undefined }).then((f) => f && setFigures(f), fail);
     };
     function listen(worker: Worker) {
       worker.onmessage = ({ data }: MessageEvent<FiguresReply>) => {
@@ -106,10 +113,13 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
       worker = null;
     };
     let settle: ReturnType<typeof setTimeout> | undefined;
-    const changed = (parts: Record<string, unknown>) => {
-      if (!touchesDetails(parts, db.name)) return;
+    const later = () => {
       clearTimeout(settle);
       settle = setTimeout(load, SETTLE_MS);
+    };
+    reload.current = later;
+    const changed = (parts: Record<string, unknown>) => {
+      if (touchesDetails(parts, db.name)) later();
     };
     Dexie.on('storagemutated', changed);
     // The first load waits for the creators: the table comes first (both would read at once).
@@ -122,6 +132,7 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
     if (latest.current) start.current();
     return () => {
       start.current = null;
+      reload.current = null;
       Dexie.on('storagemutated').unsubscribe(changed);
       clearTimeout(settle);
       abort?.abort();
@@ -133,10 +144,16 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
     if (creators) start.current?.();
   }, [creators === undefined]);
 
+  // A creator whose platform or followers differ from those the figures were asked for (a
+  // visit recorded new numbers; a new creator), loaded again: its engagement is unknown till then.
+  useEffect(() => {
+    const asked = requested.current;
+    if (creators && asked && creators.some((c) => !figuredFor(asked.get(c.key), c))) reload.current?.();
+  }, [creators]);
+
   const rows = useMemo(() => {
     if (!creators || !settings) return undefined;
-    const now = Date.now();
-    return creators.map((c) => rowFrom(c, settings, figures?.get(c.key), now));
+    return creators.map((c) => rowFrom(c, settings, figures?.get(c.key)));
   }, [creators, settings, figures]);
 
   // For the benchmark: the table's rows are usable, then engagement and growth are filled in.

@@ -5,15 +5,17 @@
  * keeps its jump memo between loads and hands each read's figures over as soon as they
  * are computed; a newer load stops the one before it.
  *
- * Messages: page → worker `{ type: 'load', id, now }`; worker → page `{ type: 'read', id,
- * figures }` per read, then `{ type: 'done', id }`, or `{ type: 'failed', id, error }`.
+ * Messages: page → worker `{ type: 'load', id, now, subjects }`; worker → page `{ type:
+ * 'read', id, figures }` per read (the figures only, not the posts they come from), then
+ * `{ type: 'done', id }`, or `{ type: 'failed', id, error }`.
  */
 import { LibraryDb } from '../db/db';
 import { describeDbError } from '../db/errors';
-import { JumpMemo, type CreatorFigures } from './figures';
+import { JumpMemo, type CreatorFigures, type Subject } from './figures';
 import { loadFigures } from './load-figures';
 
-export type FiguresRequest = { type: 'load'; id: number; now: number };
+/** `subjects`: the creators as the page has them (figures.ts subjectsOf); null before it has read them. */
+export type FiguresRequest = { type: 'load'; id: number; now: number; subjects: [string, Subject][] | null };
 export type FiguresReply =
   | { type: 'read'; id: number; figures: [string, CreatorFigures][] }
   | { type: 'done'; id: number }
@@ -29,10 +31,10 @@ scope.onmessage = ({ data }) => {
   current?.abort();
   const abort = (current = new AbortController());
   const { id, now } = data;
+  const subjects = data.subjects ? new Map(data.subjects) : undefined;
   void (async () => {
     try {
-      // Without the creators: their keys bound the reads, their latest snapshots give the followers.
-      const done = await loadFigures(db, { signal: abort.signal, memo, now, onRead: (figures) => scope.postMessage({ type: 'read', id, figures }) });
+      const done = await loadFigures(db, { signal: abort.signal, memo, now, subjects, onRead: (figures) => scope.postMessage({ type: 'read', id, figures }) });
       if (done) scope.postMessage({ type: 'done', id });
     } catch (error) {
       if (!abort.signal.aborted) scope.postMessage({ type: 'failed', id, error: describeDbError(error) });

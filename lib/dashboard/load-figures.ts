@@ -9,7 +9,7 @@
  */
 import { creatorKeys, loadDetailsFrom } from '../db/details';
 import type { LibraryDb } from '../db/db';
-import type { Creator, Snapshot } from '../schema';
+import type { Snapshot } from '../schema';
 import { figuresOf, JumpMemo, subjectOf, type CreatorFigures, type Subject } from './figures';
 
 export interface LoadFiguresOptions {
@@ -18,8 +18,8 @@ export interface LoadFiguresOptions {
   memo?: JumpMemo;
   /** Snapshots and posts per read (each read is deserialised in one main-thread task). */
   rowsPerRead?: number;
-  /** The creators as the table has them (their keys bound the reads, their followers figure their posts' engagement); without them, the keys in the library and each creator's latest snapshot. */
-  creators?: readonly Creator[];
+  /** The creators as the table has them (figures.ts subjectsOf: their keys bound the reads, their followers figure their posts' engagement); without them, the keys in the library and each creator's latest snapshot. */
+  subjects?: ReadonlyMap<string, Subject>;
   now?: number;
   /** Each read's figures as soon as they are computed (a worker hands them over a read at a time). */
   onRead?: (figures: [string, CreatorFigures][]) => void;
@@ -39,13 +39,10 @@ const DEPTH = 3;
  */
 export async function loadFigures(db: LibraryDb, options: LoadFiguresOptions = {}): Promise<Map<string, CreatorFigures> | null> {
   const { signal, memo = new JumpMemo(), rowsPerRead = ROWS_PER_READ, now = Date.now() } = options;
-  const creatorOf = new Map(options.creators?.map((c) => [c.key, c]));
-  const subject = (key: string, snapshots: Snapshot[] | undefined): Subject => {
-    const c = creatorOf.get(key);
-    return c ? { platform: c.platform, followers: c.latest?.followers ?? null } : subjectOf(key, snapshots);
-  };
+  const { subjects } = options;
+  const subject = (key: string, snapshots: Snapshot[] | undefined): Subject => subjects?.get(key) ?? subjectOf(key, snapshots);
   // String order is IndexedDB's order of string keys (UTF-16 code units).
-  const keys = options.creators ? [...creatorOf.keys()].sort() : await creatorKeys(db);
+  const keys = subjects ? [...subjects.keys()].sort() : await creatorKeys(db);
   const figures = new Map<string, CreatorFigures>();
   let rows = 0;
   let creators = 0;

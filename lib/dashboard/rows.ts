@@ -10,7 +10,7 @@ import { sampleVerdict, tierOf, type BenchmarkOverrides, type Position, type Tie
 import type { Jump } from '../metrics/growth';
 import type { Creator, Post, Snapshot } from '../schema';
 import type { Platform } from '../sites/types';
-import { figuresOf, postFiguresOf, type CreatorFigures } from './figures';
+import { figuredFor, figuresOf, type CreatorFigures } from './figures';
 
 export interface CreatorRow {
   key: string;
@@ -40,16 +40,18 @@ export interface RowSettings {
 
 /** A creator's row; `snapshots` and `posts` may be absent while they load (their columns stay unknown). No jump detection. */
 export function rowOf(creator: Creator, settings: RowSettings, snapshots?: readonly Snapshot[], posts?: readonly Post[], now = Date.now()): CreatorRow {
-  return rowFrom(creator, settings, figuresOf(snapshots, posts), now);
+  return rowFrom(creator, settings, figuresOf(snapshots, posts, null, { platform: creator.platform, followers: creator.latest?.followers ?? null }, now));
 }
 
-/** A creator's row from its figures (loaded with the library's details; absent while they load). */
-export function rowFrom(creator: Creator, settings: RowSettings, figures?: CreatorFigures, now = Date.now()): CreatorRow {
+/**
+ * A creator's row from its figures (loaded with the library's details; absent while they
+ * load). Engagement and views figured for other followers than the creator's (its numbers
+ * changed since the load started) are unknown here: the dashboard loads them again.
+ */
+export function rowFrom(creator: Creator, settings: RowSettings, figures?: CreatorFigures): CreatorRow {
   const followers = creator.latest?.followers ?? null;
   const tier = tierOf(followers, settings.tierBoundaries);
-  // Figured at load for this creator's followers; figured here when they changed since (or were never figured).
-  const ahead = figures?.postFigures;
-  const posted = ahead && ahead.platform === creator.platform && ahead.followers === followers ? ahead : figures?.posts.length ? postFiguresOf(creator.platform, followers, figures.posts, now) : null;
+  const posted = figures && figuredFor(figures.postFigures, creator) ? figures.postFigures : null;
   const rate = posted?.engagement ?? null;
   const views = posted?.medianViews ?? null;
   const v = posted ? sampleVerdict({ median: rate, postsUsed: posted.postsUsed, sample: posted.sample ?? '' }, headlineBand(creator.platform, tier, settings.benchmarkOverrides)) : null;

@@ -8,7 +8,7 @@
  */
 import type { Platform } from '../sites/types';
 import { benchmarkFor, DEFAULT_TIER_BOUNDARIES, sampleVerdict, tierOf, VIEWS_PER_SUBSCRIBER, type Band, type BenchmarkOverrides, type SampleVerdict, type Tier, type TierBoundaries } from './benchmarks';
-import { mainGroup, newestFirst, rateDefs, ruleOf, summariseWindow, windowOf, type PostCounts, type RateSummary } from './engagement';
+import { mainGroup, medianViewsOf, newestFirst, rateDefs, ruleOf, summariseWindow, windowOf, type PostCounts, type RateSummary } from './engagement';
 import { recentMetrics, type RecentMetrics } from './recent';
 
 export interface AnswerInput {
@@ -55,8 +55,26 @@ export function engagementAnswer(input: AnswerInput): EngagementAnswer {
  * tests/unit/metrics-answer.test.ts holds the two together.
  */
 export function headlineSummary(input: Pick<AnswerInput, 'platform' | 'followers' | 'posts' | 'now'>): RateSummary {
+  const { rule, def } = headlineRule(input);
+  return summariseWindow(windowOf(newestFirst(input.posts, rule.now), rule), def, rule).summary;
+}
+
+function headlineRule(input: Pick<AnswerInput, 'platform' | 'followers' | 'now'>) {
   const rule = ruleOf(input, mainGroup(input.platform), false);
   const defs = rateDefs(input.platform, input.followers);
-  const def = input.platform === 'youtube' && defs.reach ? defs.reach : defs.engagement;
-  return summariseWindow(windowOf(newestFirst(input.posts, rule.now), rule), def, rule).summary;
+  return { rule, def: input.platform === 'youtube' && defs.reach ? defs.reach : defs.engagement };
+}
+
+/**
+ * What the creators table shows of a creator's posts: the headline summary
+ * (`headlineSummary`) and the median views of the same posts (`medianViews` over the
+ * platform's main group, which takes the same newest organic posts), from one pass over
+ * them: picking the window is most of the work (YouTube reads each post's kind from its
+ * URL), and the table does it for every creator of the library.
+ * tests/unit/metrics-answer.test.ts holds both to those functions.
+ */
+export function headlineAndViews(input: Pick<AnswerInput, 'platform' | 'followers' | 'posts' | 'now'>): { headline: RateSummary; medianViews: number | null } {
+  const { rule, def } = headlineRule(input);
+  const win = windowOf(newestFirst(input.posts, rule.now), rule);
+  return { headline: summariseWindow(win, def, rule).summary, medianViews: medianViewsOf(win) };
 }

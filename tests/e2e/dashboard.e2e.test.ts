@@ -13,7 +13,7 @@ import { SAMPLE_ROUTES, startFixtureServer, type FixtureServer } from '../../scr
 import { quote } from '../../lib/roi/quote';
 import { priceOf } from '../../lib/roi/price';
 import { priceShown } from '../../lib/view/price';
-import type { Creator, Deal, Settings } from '../../lib/schema';
+import { FORMAT, LIBRARY_VERSION, type Creator, type Deal, type Settings } from '../../lib/schema';
 import { axe, extensionRows, overlayText, readFixtureProfile, saveFromPanel, signedPercent, until } from './helpers';
 
 let server: FixtureServer;
@@ -322,6 +322,29 @@ describe('dashboard', () => {
     expect(await popup.getByLabel('Average order value, expected').inputValue()).toBe('80');
     await popup.close();
     await profile.close();
+    await page.close();
+  });
+
+  test('a creator’s newer numbers imported without snapshots or posts: the open table figures its engagement again, with them', async () => {
+    const page = await openPage('dashboard.html#/creators');
+    await until(() => page.getByTestId('count').innerText(), (t) => t === '3');
+    await until(() => page.locator('text=Computing engagement').count(), (n) => n === 0);
+    // Orbit Lab's engagement cell, as a number of percent (NaN while unknown).
+    const cell = () => page.evaluate(() => [...document.querySelectorAll('tbody tr')].find((r) => r.textContent?.includes('@orbitlab'))?.querySelectorAll('td')[5]?.textContent ?? '');
+    const percent = async () => Number((await cell()).match(/^(\d+(?:[.,]\d+)?)\s?%/)?.[1]?.replace(',', '.') ?? NaN);
+    const before = await percent();
+    expect(before, await cell()).toBeGreaterThan(0);
+    // YouTube's headline is views per subscriber: twice the subscribers, half the rate.
+    const orbit = (await extensionRows<Creator>(browser.background, 'creators')).find((c) => c.key === 'youtube:orbitlab')!;
+    const newer: Creator = { ...orbit, lastSeenAt: orbit.lastSeenAt + 1_000, latest: { ...orbit.latest!, takenAt: orbit.latest!.takenAt + 1_000, followers: orbit.latest!.followers! * 2 } };
+    const file = { format: FORMAT, schemaVersion: LIBRARY_VERSION, exportedAt: Date.now(), creators: [newer], snapshots: [], posts: [], deals: [], settings: null, campaigns: [], bookings: [], postObservations: [] };
+    await page.evaluate(() => (location.hash = '#/data'));
+    await page.getByTestId('import-file').setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.getByTestId('import-preview').waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await until(() => page.getByTestId('data-message').innerText(), (t) => t.includes('Imported newer.json'));
+    await page.evaluate(() => (location.hash = '#/creators'));
+    await until(percent, (after) => Math.abs(after - before / 2) <= 0.01, 20_000);
     await page.close();
   });
 

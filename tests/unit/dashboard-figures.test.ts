@@ -7,12 +7,20 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { rowFrom, rowOf } from '../../lib/dashboard/rows';
-import { JumpMemo } from '../../lib/dashboard/figures';
+import { figuredFor, JumpMemo, postFiguresOf, subjectsOf } from '../../lib/dashboard/figures';
 import { loadFigures } from '../../lib/dashboard/load-figures';
 import { loadDetails, touchesDetails } from '../../lib/db/details';
 import { bucketize } from '../../lib/db/layout';
+import { storedPost } from '../../lib/db/posts';
 import { addSnapshots } from '../../lib/db/snapshots';
+import { recentOf } from '../../lib/library/as-reading';
+import { headlineOf } from '../../lib/metrics/answer';
+import { mainGroup, medianViews } from '../../lib/metrics/engagement';
+import { recentMetrics } from '../../lib/metrics/recent';
+import { PLATFORMS as ALL_PLATFORMS } from '../../lib/sites/platforms';
+import { POST_KINDS, POST_SOURCES } from '../../lib/sites/types';
 import type { LibraryDb } from '../../lib/db/db';
 import { DEFAULT_TIER_BOUNDARIES } from '../../lib/metrics/benchmarks';
 import { seededRandom } from '../../lib/roi/range';
@@ -64,36 +72,82 @@ async function seed(db: LibraryDb, count: number) {
   return creators;
 }
 
+describe('a creator’s posts’ figures', () => {
+  test('the stored posts figured as the panel figures them (from recentOf’s copies): the headline and the median views', () => {
+    const count = fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: null });
+    const post = fc
+      .record({
+        id: fc.string({ minLength: 1, maxLength: 8 }),
+        url: fc.constantFrom('https://www.youtube.com/watch?v=aaaaaaaaaaa', 'https://www.youtube.com/shorts/bbbbbbbbbbb', 'https://www.instagram.com/reel/x/', 'https://www.instagram.com/p/x/', 'https://www.tiktok.com/@a/video/1'),
+        views: count, likes: count, comments: count, shares: count, saves: count,
+        publishedAt: fc.option(fc.integer({ min: NOW - 400 * DAY, max: NOW }), { nil: null }),
+        publishedText: fc.option(fc.constantFrom('2 days ago', '3 weeks ago', '1 month ago', 'Streamed 5 days ago'), { nil: null }),
+        kind: fc.option(fc.constantFrom(...POST_KINDS), { nil: null }),
+        source: fc.option(fc.constantFrom(...POST_SOURCES), { nil: null }),
+        pinned: fc.boolean(), sponsored: fc.boolean(), collab: fc.boolean(), likesHidden: fc.boolean(),
+        lastSeenAt: fc.integer({ min: NOW - 100 * DAY, max: NOW }),
+      })
+      .map((p) => storedPost({ ...p, key: `youtube:${p.id}`, creatorKey: 'youtube:x', platform: 'youtube', firstSeenAt: p.lastSeenAt }));
+    fc.assert(
+      fc.property(fc.constantFrom(...ALL_PLATFORMS), fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: null }), fc.array(post, { maxLength: 40 }), (platform, followers, posts) => {
+        const recent = recentOf(posts);
+        const headline = headlineOf(recentMetrics({ platform, followers, posts: recent, now: NOW }));
+        expect(postFiguresOf(platform, followers, posts, NOW)).toEqual({
+          platform, followers, engagement: headline.median, postsUsed: headline.postsUsed, sample: posts.length ? headline.sample : null,
+          medianViews: medianViews(recent, NOW, undefined, platform, mainGroup(platform)),
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('the creators table’s figures, a range of creators at a time', () => {
   test('the same rows as one read of everything and the old growth() per row, in many small reads', async () => {
     const db = freshDb();
     const creators = await seed(db, 60);
     const details = await loadDetails(db);
-    const figures = (await loadFigures(db, { rowsPerRead: 300, creators, now: NOW }))!;
+    const figures = (await loadFigures(db, { rowsPerRead: 300, subjects: subjectsOf(creators), now: NOW }))!;
     // Every creator with snapshots or posts has figures (and rows of a creator no longer there do no harm).
     expect([...figures.keys()].sort()).toEqual([...new Set([...details.snapshots.keys(), ...details.posts.keys()])].sort());
     expect(figures.has('instagram:gone')).toBe(true);
     for (const c of creators) {
       const snapshots = details.snapshots.get(c.key);
-      const row = rowFrom(c, settings, figures.get(c.key), NOW);
+      const row = rowFrom(c, settings, figures.get(c.key));
       const { jumps: _, ...withoutJumps } = row;
       const old = rowOf(c, settings, snapshots, details.posts.get(c.key), NOW);
       const judged = snapshots ? growthBefore(snapshots) : null;
       expect(withoutJumps).toEqual({ ...old, jumps: undefined, growthPerWeek: snapshots && snapshots.length > 1 ? judged!.weeklyRate : null });
       expect(row.jumps).toEqual(judged && judged.jumpNote === null ? judged.jumps : null);
     }
-    // As the worker loads them, without the creators (keys from the library, followers from the latest snapshot): the same rows.
+    // Loaded before the creators were read (keys from the library, followers from the latest
+    // snapshot): the same rows where those are the creator's followers; where they are not
+    // (a latest snapshot without followers), the same but for the posts' figures, unknown.
     const bare = (await loadFigures(db, { rowsPerRead: 500, now: NOW }))!;
-    for (const c of creators) expect(rowFrom(c, settings, bare.get(c.key), NOW)).toEqual(rowFrom(c, settings, figures.get(c.key), NOW));
-    // A creator whose followers changed after the load: its engagement is figured again, with them.
-    for (const c of creators.filter((x) => x.platform === 'instagram' && figures.get(x.key)?.posts.length).slice(0, 3)) {
-      const moved = { ...c, latest: { ...c.latest!, followers: c.latest!.followers! * 2 } };
-      const row = rowFrom(moved, settings, figures.get(c.key), NOW);
-      expect(row.engagement).toBe(rowOf(moved, settings, undefined, details.posts.get(c.key), NOW).engagement);
-      expect(row.engagement).not.toBe(rowFrom(c, settings, figures.get(c.key), NOW).engagement);
+    const unknownPosts = { engagement: null, sample: null, position: null, medianViews: null };
+    let differ = 0;
+    for (const c of creators) {
+      const row = rowFrom(c, settings, figures.get(c.key));
+      if (!bare.has(c.key) || figuredFor(bare.get(c.key)!.postFigures, c)) expect(rowFrom(c, settings, bare.get(c.key))).toEqual(row);
+      else expect(rowFrom(c, settings, bare.get(c.key))).toEqual({ ...row, ...unknownPosts }), differ++;
+    }
+    expect(differ).toBeGreaterThan(0);
+    // A creator whose followers changed after the load: its posts' figures are unknown (not
+    // figured with the old followers) until they are loaded again, with the new ones.
+    const moved = creators.filter((x) => x.platform === 'instagram' && details.posts.get(x.key)?.length).slice(0, 3).map((c) => ({ ...c, latest: { ...c.latest!, followers: c.latest!.followers! * 2 } }));
+    expect(moved).toHaveLength(3);
+    const again = (await loadFigures(db, { subjects: subjectsOf(moved), now: NOW }))!;
+    for (const c of moved) {
+      const before = rowFrom(c, settings, figures.get(c.key));
+      expect(before).toMatchObject(unknownPosts);
+      const after = rowFrom(c, settings, again.get(c.key));
+      expect(after).toEqual({ ...rowOf(c, settings, details.snapshots.get(c.key), details.posts.get(c.key), NOW), jumps: after.jumps });
+      expect(after.engagement).toBe(rowOf(c, settings, undefined, details.posts.get(c.key), NOW).engagement);
+      expect(after.engagement).toEqual(expect.any(Number));
+      expect(after.engagement).not.toBe(rowFrom(creators.find((x) => x.key === c.key)!, settings, figures.get(c.key)).engagement);
     }
     // The seeded histories do have jumps and unknowns, so the comparison above means something.
-    const rows = creators.map((c) => rowFrom(c, settings, figures.get(c.key), NOW));
+    const rows = creators.map((c) => rowFrom(c, settings, figures.get(c.key)));
     expect(rows.filter((r) => r.jumps && r.jumps.length > 0).length).toBeGreaterThan(5);
     expect(rows.filter((r) => r.jumps === null).length).toBeGreaterThan(5);
     expect(rows.filter((r) => r.engagement !== null).length).toBeGreaterThan(5);
@@ -121,7 +175,7 @@ describe('the creators table’s figures, a range of creators at a time', () => 
     const late = creators.map((c) => c.key).sort()[10]!.replace(/$/, '0'); // between two known keys
     await db.transaction('rw', db.snapshotYears, () => addSnapshots(db, [snapshot(late, T0, 10), snapshot(late, T0 + 9 * DAY, 20)]));
     await db.transaction('rw', db.snapshotYears, () => addSnapshots(db, [snapshot('youtube:zzz', T0, 10), snapshot('youtube:zzz', T0 + 9 * DAY, 20)])); // after the last
-    const figures = (await loadFigures(db, { rowsPerRead: 100, creators }))!;
+    const figures = (await loadFigures(db, { rowsPerRead: 100, subjects: subjectsOf(creators) }))!;
     expect(figures.get(late)!.growthPerWeek).toBeCloseTo(2 ** (7 / 9) - 1, 12);
     expect(figures.get('youtube:zzz')!.growthPerWeek).toBeCloseTo(2 ** (7 / 9) - 1, 12);
   });

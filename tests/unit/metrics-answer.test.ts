@@ -1,7 +1,8 @@
-/** The table's headline (lib/metrics/answer.ts headlineSummary) is the panel's (headlineOf(recentMetrics)), on any posts. */
+/** The table's headline (lib/metrics/answer.ts headlineSummary) is the panel's (headlineOf(recentMetrics)), on any posts; headlineAndViews gives it and the median views in one pass. */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { engagementAnswer, headlineOf, headlineSummary } from '../../lib/metrics/answer';
+import { engagementAnswer, headlineAndViews, headlineOf, headlineSummary } from '../../lib/metrics/answer';
+import { mainGroup, medianViews } from '../../lib/metrics/engagement';
 import { recentMetrics } from '../../lib/metrics/recent';
 import { PLATFORMS } from '../../lib/sites/platforms';
 import { POST_KINDS } from '../../lib/sites/types';
@@ -26,6 +27,16 @@ describe('headlineSummary', () => {
         const input = { platform, followers, posts, now: NOW };
         expect(headlineSummary(input)).toEqual(headlineOf(recentMetrics(input)));
         expect(headlineSummary(input)).toEqual(engagementAnswer(input).headline);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('headlineAndViews: the same headline, and the median views medianViews gives over the platform’s main group', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PLATFORMS), fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: null }), fc.array(post, { maxLength: 60 }), (platform, followers, posts) => {
+        const input = { platform, followers, posts, now: NOW };
+        expect(headlineAndViews(input)).toEqual({ headline: headlineSummary(input), medianViews: medianViews(posts, NOW, undefined, platform, mainGroup(platform)) });
       }),
       { numRuns: 400 },
     );

@@ -10,7 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { keepDealFromUi, onReading, saveTab } from './background-helpers';
 import { popupState } from '../../lib/background/popup-state';
 import { creatorKeyFromUrl } from '../../lib/sites/routes';
-import { filterRows, growthClass, rowFrom, rowOf, sortRows, type CreatorRow, type SortKey } from '../../lib/dashboard/rows';
+import { filterRows, growthClass, rowOf, sortRows, type CreatorRow, type SortKey } from '../../lib/dashboard/rows';
 import { loadDetails } from '../../lib/db/details';
 import { DEFAULT_TIER_BOUNDARIES } from '../../lib/metrics/benchmarks';
 import { recordReading, saveCreator } from '../../lib/db/record';
@@ -143,7 +143,7 @@ describe('the creators table', () => {
     const m = rows.find((r) => r.key === 'tiktok:maya.bakes')!;
     expect(m).toMatchObject({ tier: 'mega', engagement: null, position: null, growthPerWeek: null });
     // The same creator with two posts: the rate, and no verdict (as in the panel).
-    const few = rowFrom(l.creator, settings, { growthPerWeek: null, jumps: null, posts: details.posts.get(l.key)!.slice(0, 2) }, 15 * DAY);
+    const few = rowOf(l.creator, settings, undefined, details.posts.get(l.key)!.slice(0, 2), 15 * DAY);
     expect(few.engagement).toBeGreaterThan(0);
     expect(few).toMatchObject({ position: null, sample: expect.stringMatching(/^median of 2 posts/) });
     expect(m.medianViews).toBeGreaterThan(0);
