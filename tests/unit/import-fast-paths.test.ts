@@ -118,6 +118,20 @@ describe('the import’s fast paths', () => {
       expect(SnapshotSchema.safeParse(valid).success).toBe(true);
     });
 
+    test('with a key on Object.prototype (a polluted page), nothing is taken quickly: zod, which would read the key there, judges', () => {
+      const post = JSON.parse(JSON.stringify(validPost));
+      expect([isPlainSnapshot(valid), isPlainPost(post)]).toEqual([true, true]);
+      for (const key of ['id', 'extra']) {
+        Object.defineProperty(Object.prototype, key, { value: 5, enumerable: true, configurable: true, writable: true });
+        try {
+          expect([key, isPlainSnapshot(valid), isPlainPost(post)]).toEqual([key, false, false]);
+        } finally {
+          delete (Object.prototype as Record<string, unknown>)[key];
+        }
+      }
+      expect([isPlainSnapshot(valid), isPlainPost(post)]).toEqual([true, true]);
+    });
+
     const validPost = { key: 'tiktok:7391234567890123456', creatorKey: 'tiktok:maya.bakes', platform: 'tiktok', id: '7391234567890123456', url: 'https://www.tiktok.com/@maya.bakes/video/7391234567890123456', views: 10, likes: 2, comments: null, shares: 0, saves: null, publishedText: null, publishedAt: 1_700_000_000_000, kind: 'video', exact: { views: true, likes: true, comments: false, shares: true, saves: false }, pinned: false, sponsored: true, collab: false, likesHidden: false, source: 'network', firstSeenAt: 5, lastSeenAt: 6 };
     const oddPost = fc.constantFrom<unknown>(undefined, null, -1, 0, 1.5, 2 ** 53, 'tiktok', 'youtube', 'myspace', '', 'x'.repeat(65), 'x'.repeat(101), 'tiktok:1', 'youtube:7391234567890123456', 'https://www.youtube.com/watch?v=1', 'http://www.tiktok.com/', 'https://evil.com/', 'https://WWW.TIKTOK.COM/x', `https://www.tiktok.com/${'a'.repeat(2050)}`, 'tiktok:has space', '3 days ago', true, false, {}, 'photo', 'network', 'dom');
     const post = fc.array(fc.tuple(fc.constantFrom(...PLAIN_POST_KEYS, 'extra', '__proto__'), oddPost), { maxLength: 3 }).map((changes) => {
