@@ -52,6 +52,20 @@ describe('the import’s fast paths', () => {
     fc.assert(fc.property(file, (f) => {
       expect(duplicatesIn(f)).toEqual(duplicatesBefore(f));
     }), { numRuns: 500 });
+    // As an export orders them (a creator at a time, times rising): repeats within a run, a creator coming back, or none.
+    const byCreator = <T extends { creatorKey: string }>(rows: T[], by: (a: T, b: T) => number) => [...rows].sort((a, b) => a.creatorKey.localeCompare(b.creatorKey) || by(a, b));
+    fc.assert(fc.property(file, fc.boolean(), fc.boolean(), (f, unique, back) => {
+      let snapshots = byCreator(f.snapshots, (a, b) => a.takenAt - b.takenAt);
+      let posts = byCreator(f.posts, () => 0);
+      if (unique) {
+        snapshots = snapshots.filter((s, i) => i === 0 || s.creatorKey !== snapshots[i - 1]!.creatorKey || s.takenAt !== snapshots[i - 1]!.takenAt);
+        posts = posts.filter((p, i) => !posts.slice(0, i).some((q) => q.creatorKey === p.creatorKey && q.key === p.key));
+      }
+      if (back && snapshots.length) snapshots.push(snapshots[0]!);
+      if (back && posts.length) posts.push({ ...posts[0]!, key: 'tiktok:9' });
+      const ordered = { ...f, snapshots, posts };
+      expect(duplicatesIn(ordered)).toEqual(duplicatesBefore(ordered));
+    }), { numRuns: 500 });
   });
 
   test('site URLs: accepted exactly when the URL parser finds https and a site host', () => {
