@@ -56,13 +56,23 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   return groups;
 }
 
-/** Snapshots grouped into year rows (ids dropped), each oldest first. */
+/** Snapshots grouped into year rows (ids dropped), each oldest first; the rows in the order their first snapshots come. */
 export function yearRows(snapshots: readonly Snapshot[]): SnapshotYear[] {
-  return [...groupBy(snapshots, (s) => `${s.creatorKey}\u0000${yearOf(s.takenAt)}`).values()].map((group) => ({
-    creatorKey: group[0]!.creatorKey,
-    year: yearOf(group[0]!.takenAt),
-    snapshots: group.map(withoutId).sort(byTime),
-  }));
+  const rows = new Map<string, SnapshotYear>();
+  let row: SnapshotYear | undefined;
+  for (const s of snapshots) {
+    const year = yearOf(s.takenAt);
+    // Files and stores list a creator's snapshots together: the row of the one before, most of the time.
+    if (!row || row.creatorKey !== s.creatorKey || row.year !== year) {
+      const key = `${s.creatorKey}\u0000${year}`;
+      row = rows.get(key);
+      if (!row) rows.set(key, (row = { creatorKey: s.creatorKey, year, snapshots: [] }));
+    }
+    row.snapshots.push(withoutId(s));
+  }
+  const out = [...rows.values()];
+  for (const r of out) r.snapshots.sort(byTime);
+  return out;
 }
 
 export function postSet(creatorKey: string, posts: Post[]): PostSet {

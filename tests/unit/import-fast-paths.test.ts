@@ -2,16 +2,16 @@
  * The import's fast paths give what the plain code gave: duplicates found without a key
  * string per row (lib/db/transfer/merge.ts), site URLs accepted without parsing when they
  * plainly start with a site's host (lib/schema/primitives.ts), the year of a time from the
- * last year seen (lib/db/layout.ts), and snapshots the schema would take unchanged taken
+ * last year seen and year rows grouped from the row before (lib/db/layout.ts), and snapshots the schema would take unchanged taken
  * without zod (lib/db/transfer/plain.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { yearOf } from '../../lib/db/layout';
+import { byTime, groupBy, yearOf, yearRows } from '../../lib/db/layout';
 import { duplicatesIn } from '../../lib/db/transfer/merge';
 import { isPlainPost, isPlainSnapshot, PLAIN_POST_KEYS, PLAIN_SNAPSHOT_KEYS } from '../../lib/db/transfer/plain';
 import { parseExportJson, type ExportFile } from '../../lib/db/transfer';
-import { ExportFileSchema, LIBRARY_VERSION, PostSchema, SnapshotSchema } from '../../lib/schema';
+import { ExportFileSchema, LIBRARY_VERSION, PostSchema, SnapshotSchema, type Snapshot } from '../../lib/schema';
 import { PROFILE_COUNTS } from '../../lib/sites/types';
 import { siteUrl } from '../../lib/schema/primitives';
 import { siteHosts } from '../../lib/sites/platforms';
@@ -52,6 +52,20 @@ describe('the import’s fast paths', () => {
     fc.assert(fc.property(file, (f) => {
       expect(duplicatesIn(f)).toEqual(duplicatesBefore(f));
     }), { numRuns: 500 });
+    // As an export orders them (a creator at a time, times rising): repeats within a run, a creator coming back, or none.
+    const byCreator = <T extends { creatorKey: string }>(rows: T[], by: (a: T, b: T) => number) => [...rows].sort((a, b) => a.creatorKey.localeCompare(b.creatorKey) || by(a, b));
+    fc.assert(fc.property(file, fc.boolean(), fc.boolean(), (f, unique, back) => {
+      let snapshots = byCreator(f.snapshots, (a, b) => a.takenAt - b.takenAt);
+      let posts = byCreator(f.posts, () => 0);
+      if (unique) {
+        snapshots = snapshots.filter((s, i) => i === 0 || s.creatorKey !== snapshots[i - 1]!.creatorKey || s.takenAt !== snapshots[i - 1]!.takenAt);
+        posts = posts.filter((p, i) => !posts.slice(0, i).some((q) => q.creatorKey === p.creatorKey && q.key === p.key));
+      }
+      if (back && snapshots.length) snapshots.push(snapshots[0]!);
+      if (back && posts.length) posts.push({ ...posts[0]!, key: 'tiktok:9' });
+      const ordered = { ...f, snapshots, posts };
+      expect(duplicatesIn(ordered)).toEqual(duplicatesBefore(ordered));
+    }), { numRuns: 500 });
   });
 
   test('site URLs: accepted exactly when the URL parser finds https and a site host', () => {
@@ -70,6 +84,21 @@ describe('the import’s fast paths', () => {
       const u = `https://${host}${glue}${rest}`;
       expect([u, siteUrl.safeParse(u).success]).toEqual([u, parsed(u)]);
     }), { numRuns: 1_000 });
+  });
+
+  test('year rows: the same rows, in the same order, as grouping every snapshot by a key string', () => {
+    const rowsBefore = (list: Snapshot[]) => [...groupBy(list, (s) => `${s.creatorKey}\u0000${yearOf(s.takenAt)}`).values()].map((group) => ({
+      creatorKey: group[0]!.creatorKey,
+      year: yearOf(group[0]!.takenAt),
+      snapshots: group.map(({ id: _, ...s }) => s).sort(byTime),
+    }));
+    const time = fc.constantFrom(Date.UTC(2025, 5, 1), Date.UTC(2025, 11, 31, 23), Date.UTC(2026, 0, 1), Date.UTC(2026, 3, 1), Date.UTC(2024, 1, 1));
+    const snapshot = fc.record({ creatorKey: fc.constantFrom('instagram:a', 'tiktok:a', 'youtube:b'), takenAt: fc.tuple(time, fc.integer({ min: 0, max: 5 })).map(([t, d]) => t + d), id: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }) })
+      .map(({ id, ...s }) => ({ ...s, ...(id !== undefined && { id }) }) as unknown as Snapshot);
+    fc.assert(fc.property(fc.array(snapshot, { maxLength: 40 }), fc.boolean(), (list, together) => {
+      const input = together ? [...list].sort((a, b) => a.creatorKey.localeCompare(b.creatorKey)) : list;
+      expect(yearRows(input)).toEqual(rowsBefore(input));
+    }), { numRuns: 500 });
   });
 
   test('years: the same as Date’s, around year boundaries and far out', () => {
@@ -116,6 +145,20 @@ describe('the import’s fast paths', () => {
       expect(Object.keys(SnapshotSchema.shape.exact.shape).sort()).toEqual([...PROFILE_COUNTS].sort());
       expect(isPlainSnapshot(valid)).toBe(true);
       expect(SnapshotSchema.safeParse(valid).success).toBe(true);
+    });
+
+    test('with a key on Object.prototype (a polluted page), nothing is taken quickly: zod, which would read the key there, judges', () => {
+      const post = JSON.parse(JSON.stringify(validPost));
+      expect([isPlainSnapshot(valid), isPlainPost(post)]).toEqual([true, true]);
+      for (const key of ['id', 'extra']) {
+        Object.defineProperty(Object.prototype, key, { value: 5, enumerable: true, configurable: true, writable: true });
+        try {
+          expect([key, isPlainSnapshot(valid), isPlainPost(post)]).toEqual([key, false, false]);
+        } finally {
+          delete (Object.prototype as Record<string, unknown>)[key];
+        }
+      }
+      expect([isPlainSnapshot(valid), isPlainPost(post)]).toEqual([true, true]);
     });
 
     const validPost = { key: 'tiktok:7391234567890123456', creatorKey: 'tiktok:maya.bakes', platform: 'tiktok', id: '7391234567890123456', url: 'https://www.tiktok.com/@maya.bakes/video/7391234567890123456', views: 10, likes: 2, comments: null, shares: 0, saves: null, publishedText: null, publishedAt: 1_700_000_000_000, kind: 'video', exact: { views: true, likes: true, comments: false, shares: true, saves: false }, pinned: false, sponsored: true, collab: false, likesHidden: false, source: 'network', firstSeenAt: 5, lastSeenAt: 6 };

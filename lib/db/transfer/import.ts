@@ -94,7 +94,9 @@ export async function importFile(db: LibraryDb, file: ExportFile, options: Impor
       const existing = await existingRows<string, Creator>(db.creators, file.creators.map((c) => c.key));
       const merged = file.creators.map((c, i) => (existing[i] ? mergeCreator(existing[i]!, c) : c));
       // What a merge makes must obey the same rules as the file (200 lists or tags, 20,000 characters of notes): else the next export would be refused.
-      const over = merged.flatMap((c) => {
+      // The file's own creators were checked with it (parseExportJson, parseCsv): only the merged ones are checked here.
+      const over = merged.flatMap((c, i) => {
+        if (!existing[i]) return [];
         const checked = CreatorSchema.safeParse(c);
         return checked.success ? [] : [`${c.key}: merged with the library it would break a limit (${describeIssues(checked.error)}); nothing was imported.`];
       });

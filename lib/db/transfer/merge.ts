@@ -16,6 +16,7 @@ export function duplicatesIn(file: ExportFile): string[] {
   // Snapshots and posts are most of a file (400,000 and 120,000 rows at 20,000 creators):
   // kept per creator, without a key string per row (the strings are made for the errors only).
   const seenPerCreator = <T>(name: string, rows: readonly T[], creatorOf: (row: T) => string, keyOf: (row: T) => string | number, label: (row: T) => string) => {
+    if (noneRepeatInRuns(rows, creatorOf, keyOf)) return;
     const first = new Map<string, Map<string | number, number>>();
     rows.forEach((row, i) => {
       const creator = creatorOf(row);
@@ -36,6 +37,46 @@ export function duplicatesIn(file: ExportFile): string[] {
   seen('booking ids', file.bookings.filter((b) => b.id !== undefined).map((b) => `id ${b.id}`));
   seen('post observations', file.postObservations.map((o) => `${o.postKey}@${o.takenAt}`));
   return errors.slice(0, 20);
+}
+
+/**
+ * Whether no row repeats another, found without a map of every key when the rows come a
+ * creator at a time, as an export writes them: each creator's rows together (a creator
+ * seen again later, and the answer is "not known"), its keys checked within its run —
+ * strictly increasing numbers (snapshot times, oldest first) need no set at all. false
+ * means only that the full check must say.
+ */
+function noneRepeatInRuns<T>(rows: readonly T[], creatorOf: (row: T) => string, keyOf: (row: T) => string | number): boolean {
+  const done = new Set<string>();
+  let creator: string | null = null;
+  let start = 0;
+  let last: string | number = 0;
+  let increasing = false;
+  let run: Set<string | number> | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const c = creatorOf(rows[i]!);
+    const k = keyOf(rows[i]!);
+    if (c !== creator) {
+      if (creator !== null) done.add(creator);
+      if (done.has(c)) return false;
+      creator = c;
+      start = i;
+      increasing = typeof k === 'number';
+      run = null;
+    } else if (increasing && typeof k === 'number' && k > (last as number)) {
+      // Still strictly increasing: no repeat yet.
+    } else {
+      if (!run) {
+        run = new Set();
+        for (let j = start; j < i; j++) run.add(keyOf(rows[j]!));
+        increasing = false;
+      }
+      if (run.has(k)) return false;
+    }
+    run?.add(k);
+    last = k;
+  }
+  return true;
 }
 
 const same = (name: string, i: number, first: number, k: string) => `${name}[${i}]: the same ${name === 'snapshots' ? 'creator and time' : 'key'} as ${name}[${first}] (${k}).`;
