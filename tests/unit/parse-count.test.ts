@@ -259,5 +259,5 @@ describe('nfc', () => {
 });
 
 test('nfc equals normalize("NFC") on any text', () => {
-  fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => nfc(s) === s.normalize('NFC')), { numRuns: 2000 });
-});
+  fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => nfc(s) === s.normalize('NFC')), { numRuns: 1000 });
+}, 60_000); // a second or two alone; several on a loaded 2-core machine
