@@ -78,7 +78,7 @@ describe('at most one automatic snapshot per creator per minute (B5)', () => {
     expect(await countSnapshots(db)).toBe(1); // the save's
     expect(await recordReading(db, { ...maya, followers: 1 }, MIN_AUTO_SNAPSHOT_GAP_MS)).toEqual({ ok: true, outcome: 'snapshot', creatorKey: 'tiktok:maya.bakes' });
     expect(await countSnapshots(db)).toBe(2);
-  });
+  }, 30_000); // 600 readings in a fake 30 s: 4.1 s in a loaded fresh-clone run
 });
 
 describe('export ⇄ import is lossless (B4)', () => {
