@@ -140,7 +140,7 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
   const onIntent = (focusFrame: boolean) => {
     if (focusFrame) focusFrameWhenShown = true;
     if (frameWanted) return;
-    frameWanted = true;
+    wantFrame();
     performance.mark('creator-lens:frame-wanted', { detail: { platform } });
     render();
   };
@@ -150,7 +150,6 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
   // Made with the frame (newFrame), not before: most page loads never make one.
   let token = '';
   let tokenTaken = false;
-  let frameSrc = '';
   let framePort: FrameChannel | null = null;
   let frameSize: { height: number; key: string | null } | null = null;
   let frameLoads = new WeakMap<HTMLIFrameElement, number>();
@@ -160,12 +159,17 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
   const newFrame = () => {
     token = randomToken();
     tokenTaken = false;
-    frameSrc = `${panelUrl}#${token}`;
     frameSize = null;
     framePort?.close();
     framePort = null;
     frameLoads = new WeakMap();
   };
+
+  /** The frame is wanted from now on, with its token. */
+  function wantFrame() {
+    frameWanted = true;
+    if (!token) newFrame();
+  }
 
   const onFrameLoad = (el: HTMLIFrameElement) => {
     const loads = (frameLoads.get(el) ?? 0) + 1;
@@ -183,8 +187,7 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
   const frameSlot = (): FrameSlot => {
     const key = panelKey(panelStateOf(state));
     const shown = key !== null && frameSize?.key === key && !prefs.collapsed;
-    if (frameWanted && !token) newFrame();
-    return { src: frameWanted ? frameSrc : null, height: frameSize?.height ?? 0, shown, onLoad: onFrameLoad, onIntent };
+    return { src: frameWanted ? `${panelUrl}#${token}` : null, height: frameSize?.height ?? 0, shown, onLoad: onFrameLoad, onIntent };
   };
 
   let lastSent = '';
@@ -287,7 +290,7 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
 
   function draw(u: ShadowRootContentScriptUi<Root>, shown: OverlayState) {
     // A booked post's panel is all frame (its bookings are the user's): nothing to paint first.
-    if (shown.kind === 'post') frameWanted = true;
+    if (shown.kind === 'post' && !frameWanted) wantFrame();
     // The page removed the panel: it comes back (at most a few times a view, so a page fighting it cannot make us loop).
     if (u.mounted && !u.shadowHost.isConnected) {
       if (remounts >= MAX_REMOUNTS) return;

@@ -2,6 +2,7 @@
  * Growth from snapshot history: change over 7 / 30 / 90 days, the weekly compound rate,
  * and jumps far outside the creator's own trend (explained, not just flagged).
  */
+import { numberFormat } from '../intl';
 
 export interface Point {
   /** ms since epoch, or a Date. */
@@ -89,7 +90,7 @@ export function weeklyRate(history: readonly Point[]): number | null {
 }
 
 /** What toLocaleString('en') does, made once. */
-const EN = new Intl.NumberFormat('en');
+const EN = numberFormat('en');
 const fmtDate = (t: number) => new Date(t).toISOString().slice(0, 10);
 const pct = (x: number) => `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.01 ? 2 : 1)} %`;
 
