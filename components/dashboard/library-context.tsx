@@ -22,7 +22,7 @@ import { describeDbError } from '@/lib/db/errors';
 import { listCreators } from '@/lib/db/creators';
 import { getSettings } from '@/lib/db/settings';
 import { touchesDetails } from '@/lib/db/details';
-import { figuredFor, JumpMemo, subjectsOf, type CreatorFigures, type Subject } from '@/lib/dashboard/figures';
+import { JumpMemo, subjectColumns, subjectsOf, type CreatorFigures } from '@/lib/dashboard/figures';
 import type { FiguresReply, FiguresRequest } from '@/lib/dashboard/figures.worker';
 import { loadFigures } from '@/lib/dashboard/load-figures';
 import { rowFrom, type CreatorRow } from '@/lib/dashboard/rows';
@@ -66,8 +66,8 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   const latest = useRef(creators);
   latest.current = creators;
   const start = useRef<() => void>(null);
-  // The creators as the latest load figures them (empty for a load started before they were read), and a load soon.
-  const requested = useRef<ReadonlyMap<string, Subject> | null>(null);
+  // The creators as the latest load figures them (none for a load started before they were read), and a load soon.
+  const requested = useRef<readonly Creator[] | null>(null);
   const reload = useRef<() => void>(null);
 
   useEffect(() => {
@@ -80,8 +80,8 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
     const load = () => {
       id++;
       abort?.abort();
-      const subjects = latest.current ? subjectsOf(latest.current) : null;
-      requested.current = subjects ?? new Map();
+      const asked = latest.current;
+      requested.current = asked ?? [];
       if (!workerTried) {
         workerTried = true;
         worker = startWorker();
@@ -89,11 +89,11 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
       }
       if (worker) {
         received = new Map();
-        worker.postMessage({ type: 'load', id, now: Date.now(), subjects: subjects && [...subjects] } satisfies FiguresRequest);
+        worker.postMessage({ type: 'load', id, now: Date.now(), subjects: asked ? subjectColumns(asked) : null } satisfies FiguresRequest);
         return;
       }
       abort = new AbortController();
-      loadFigures(db, { signal: abort.signal, memo, subjects: subjects ?? undefined }).then((f) => f && setFigures(f), fail);
+      loadFigures(db, { signal: abort.signal, memo, subjects: asked && subjectsOf(asked) }).then((f) => f && setFigures(f), fail);
     };
     function listen(worker: Worker) {
       worker.onmessage = ({ data }: MessageEvent<FiguresReply>) => {
@@ -148,7 +148,7 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   // visit recorded new numbers; a new creator), loaded again: its engagement is unknown till then.
   useEffect(() => {
     const asked = requested.current;
-    if (creators && asked && creators.some((c) => !figuredFor(asked.get(c.key), c))) reload.current?.();
+    if (creators && asked && creators !== asked && changedSince(asked, creators)) reload.current?.();
   }, [creators]);
 
   const rows = useMemo(() => {
@@ -164,4 +164,13 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
 
   const library: Library = { db, creators, rows, figures, settings, error };
   return <LibraryContext.Provider value={library}>{children}</LibraryContext.Provider>;
+}
+
+/** Whether any creator is new or has another platform or followers than in `before`. */
+function changedSince(before: readonly Creator[], creators: readonly Creator[]): boolean {
+  const was = new Map(before.map((c) => [c.key, c]));
+  return creators.some((c) => {
+    const old = was.get(c.key);
+    return !old || old.platform !== c.platform || (old.latest?.followers ?? null) !== (c.latest?.followers ?? null);
+  });
 }

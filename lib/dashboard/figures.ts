@@ -94,9 +94,35 @@ export class JumpMemo {
 /** What a creator's posts' engagement is figured with: its platform and latest followers. */
 export type Subject = { platform: Platform; followers: number | null };
 
-/** The creators' subjects, by key, as the table has them (what the dashboard sends its worker with a load). */
+/** The creators' subjects, by key, as the table has them. */
 export function subjectsOf(creators: readonly Creator[]): Map<string, Subject> {
-  return new Map(creators.map((c) => [c.key, { platform: c.platform, followers: c.latest?.followers ?? null }]));
+  return subjectsIn(subjectColumns(creators));
+}
+
+/**
+ * The creators' subjects as the dashboard sends them to its worker, in forms that are
+ * copied whole rather than value by value: the keys and the platforms each in one string,
+ * one a line (neither has whitespace), and the followers in a Float64Array (NaN: unknown;
+ * a count never is). Cloning a list of 20,000 pairs took the page 11-26 ms under load.
+ */
+export interface SubjectColumns {
+  keys: string;
+  platforms: string;
+  followers: Float64Array;
+}
+
+export function subjectColumns(creators: readonly Creator[]): SubjectColumns {
+  const followers = new Float64Array(creators.length);
+  creators.forEach((c, i) => (followers[i] = c.latest?.followers ?? NaN));
+  return { keys: creators.map((c) => c.key).join('\n'), platforms: creators.map((c) => c.platform).join('\n'), followers };
+}
+
+export function subjectsIn({ keys, platforms, followers }: SubjectColumns): Map<string, Subject> {
+  const subjects = new Map<string, Subject>();
+  if (!keys) return subjects;
+  const names = platforms.split('\n') as Platform[];
+  keys.split('\n').forEach((key, i) => subjects.set(key, { platform: names[i]!, followers: Number.isNaN(followers[i]) ? null : followers[i]! }));
+  return subjects;
 }
 
 /** Whether a creator's posts' figures were figured for it as it is (its platform and latest followers). */
@@ -106,7 +132,7 @@ export const figuredFor = (subject: Subject | undefined, creator: Creator): bool
 /**
  * The subject of a creator known only by its key and snapshots: the platform its key names,
  * and the followers of its latest snapshot (which is what a creator's latest numbers are
- * when it was recorded; a row whose followers differ figures its engagement again).
+ * when it was recorded; a row whose followers differ shows its engagement unknown, and is loaded again).
  */
 export function subjectOf(creatorKey: string, snapshots: readonly Snapshot[] | undefined): Subject {
   let latest: Snapshot | undefined;

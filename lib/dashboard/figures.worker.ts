@@ -11,11 +11,11 @@
  */
 import { LibraryDb } from '../db/db';
 import { describeDbError } from '../db/errors';
-import { JumpMemo, type CreatorFigures, type Subject } from './figures';
+import { JumpMemo, subjectsIn, type CreatorFigures, type SubjectColumns } from './figures';
 import { loadFigures } from './load-figures';
 
-/** `subjects`: the creators as the page has them (figures.ts subjectsOf); null before it has read them. */
-export type FiguresRequest = { type: 'load'; id: number; now: number; subjects: [string, Subject][] | null };
+/** `subjects`: the creators as the page has them (figures.ts subjectColumns); null before it has read them. */
+export type FiguresRequest = { type: 'load'; id: number; now: number; subjects: SubjectColumns | null };
 export type FiguresReply =
   | { type: 'read'; id: number; figures: [string, CreatorFigures][] }
   | { type: 'done'; id: number }
@@ -31,7 +31,7 @@ scope.onmessage = ({ data }) => {
   current?.abort();
   const abort = (current = new AbortController());
   const { id, now } = data;
-  const subjects = data.subjects ? new Map(data.subjects) : undefined;
+  const subjects = data.subjects ? subjectsIn(data.subjects) : undefined;
   void (async () => {
     try {
       const done = await loadFigures(db, { signal: abort.signal, memo, now, subjects, onRead: (figures) => scope.postMessage({ type: 'read', id, figures }) });

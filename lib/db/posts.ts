@@ -15,10 +15,20 @@ export function storedPost(fields: Pick<Post, 'key' | 'creatorKey' | 'platform' 
  * first seen and any count the new one lacks. `merge(old, new)` decides the result.
  */
 export async function putPosts(db: LibraryDb, list: readonly Post[], merge: (old: Post, next: Post) => Post = (_old, next) => next): Promise<number> {
+  await db.postSets.bulkPut(await postSetsWith(db, list, merge));
+  return list.length;
+}
+
+/**
+ * The post sets that writing `list` makes (putPosts without the write): the stored sets of
+ * its creators merged with it. `stored`: the creators with a stored set, when the caller
+ * has listed them (an import, once for all its batches); else they are looked up.
+ */
+export async function postSetsWith(db: LibraryDb, list: readonly Post[], merge: (old: Post, next: Post) => Post, stored?: ReadonlySet<string>): Promise<PostSet[]> {
   const byCreator = groupBy(list, (p) => p.creatorKey);
   const creatorKeys = [...byCreator.keys()];
-  const existing = await existingRows<string, PostSet>(db.postSets, creatorKeys);
-  const rows = creatorKeys.map((creatorKey, i): PostSet => {
+  const existing = await existingRows<string, PostSet>(db.postSets, creatorKeys, stored);
+  return creatorKeys.map((creatorKey, i): PostSet => {
     const old = new Map((existing[i]?.posts ?? []).map((p) => [p.key, p]));
     const posts = new Map<string, Post>();
     for (const p of byCreator.get(creatorKey)!) {
@@ -28,8 +38,6 @@ export async function putPosts(db: LibraryDb, list: readonly Post[], merge: (old
     for (const [key, p] of old) if (!posts.has(key)) posts.set(key, p);
     return postSet(creatorKey, [...posts.values()]);
   });
-  await db.postSets.bulkPut(rows);
-  return list.length;
 }
 
 /** Posts by key ("platform:id"), wherever they are stored. */

@@ -9,7 +9,7 @@ import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { rowFrom, rowOf } from '../../lib/dashboard/rows';
-import { figuredFor, JumpMemo, postFiguresOf, subjectsOf } from '../../lib/dashboard/figures';
+import { figuredFor, JumpMemo, postFiguresOf, subjectColumns, subjectsIn, subjectsOf } from '../../lib/dashboard/figures';
 import { loadFigures } from '../../lib/dashboard/load-figures';
 import { loadDetails, touchesDetails } from '../../lib/db/details';
 import { bucketize } from '../../lib/db/layout';
@@ -99,6 +99,22 @@ describe('a creator’s posts’ figures', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the creators as the page sends them to the worker', () => {
+  test('each creator’s platform and followers, unknown and zero kept apart', async () => {
+    const creators = await seed(freshDb(), 7);
+    const some = [
+      ...creators,
+      { ...creators[0]!, key: 'tiktok:zero', platform: 'tiktok' as const, latest: { ...creators[0]!.latest!, followers: 0 } },
+      { ...creators[1]!, key: 'youtube:unknown', platform: 'youtube' as const, latest: { ...creators[1]!.latest!, followers: null } },
+      { ...creators[2]!, key: 'instagram:none', platform: 'instagram' as const, latest: null },
+    ];
+    const plain = new Map(some.map((c) => [c.key, { platform: c.platform, followers: c.latest?.followers ?? null }]));
+    expect(subjectsIn(structuredClone(subjectColumns(some)))).toEqual(plain);
+    expect(subjectsOf(some)).toEqual(plain);
+    expect(subjectsOf([])).toEqual(new Map());
   });
 });
 
