@@ -156,20 +156,29 @@ const LONG_WORDS: Record<string, Record<number, string>> = {
 };
 
 
-/** Each language's table: its abbreviations (LANGUAGE_SUFFIXES) and its number words, and the stems. */
-const LANGUAGE_TABLES: Record<string, { words: Record<string, number>; stems: [string, number][] }> = {};
-for (const lang of new Set([...Object.keys(LANGUAGE_SUFFIXES), ...Object.keys(LONG_WORDS)])) {
-  const words: Record<string, number> = { ...LANGUAGE_SUFFIXES[lang] };
-  const stems: [string, number][] = [];
-  for (const [power, list] of Object.entries(LONG_WORDS[lang] ?? {})) {
-    for (const word of list.split(' ')) {
-      const w = nfc(word);
-      if (w.endsWith('*')) stems.push([w.slice(0, -1), Number(power)]);
-      else words[w] = Number(power);
+/** Each language's table: its abbreviations (LANGUAGE_SUFFIXES) and its number words, and the stems; made on first use (a page reads in one language). */
+type LanguageTable = { words: Record<string, number>; stems: [string, number][] };
+const LANGUAGE_TABLES = new Map<string, LanguageTable | null>();
+function languageTable(lang: string): LanguageTable | null {
+  const known = LANGUAGE_TABLES.get(lang);
+  if (known !== undefined) return known;
+  let table: LanguageTable | null = null;
+  if (Object.hasOwn(LANGUAGE_SUFFIXES, lang) || Object.hasOwn(LONG_WORDS, lang)) {
+    const words: Record<string, number> = { ...LANGUAGE_SUFFIXES[lang] };
+    const stems: [string, number][] = [];
+    for (const [power, list] of Object.entries(LONG_WORDS[lang] ?? {})) {
+      for (const word of list.split(' ')) {
+        const w = nfc(word);
+        if (w.endsWith('*')) stems.push([w.slice(0, -1), Number(power)]);
+        else words[w] = Number(power);
+      }
     }
+    // Longest stem first: "miliard*" before "milion*" never overlap, but a future pair might.
+    table = { words, stems: stems.sort((a, b) => b[0].length - a[0].length) };
   }
-  // Longest stem first: "miliard*" before "milion*" never overlap, but a future pair might.
-  LANGUAGE_TABLES[lang] = { words, stems: stems.sort((a, b) => b[0].length - a[0].length) };
+  // Only the languages the tables name are kept (a page's lang attribute is the page's to choose).
+  if (table) LANGUAGE_TABLES.set(lang, table);
+  return table;
 }
 
 // East Asian myriad units are written without a space and often followed by a counter
@@ -222,8 +231,8 @@ function lookupSuffix(token: string, lang: string | null, chained = false): numb
   const lower = bare.toLowerCase();
   const tables: { words: Record<string, number>; stems: [string, number][] }[] = [];
   if (lang) {
-    const full = LANGUAGE_TABLES[lang];
-    const primary = LANGUAGE_TABLES[lang.split('-')[0] ?? ''];
+    const full = languageTable(lang);
+    const primary = languageTable(lang.split('-')[0] ?? '');
     if (full) tables.push(full);
     if (primary && primary !== full) tables.push(primary);
   }

@@ -291,6 +291,8 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
   function draw(u: ShadowRootContentScriptUi<Root>, shown: OverlayState) {
     // A booked post's panel is all frame (its bookings are the user's): nothing to paint first.
     if (shown.kind === 'post' && !frameWanted) wantFrame();
+    // Before the panel goes in: looked up then, the page's style is brought up to date without the panel's.
+    const pageIs = themeOf();
     // The page removed the panel: it comes back (at most a few times a view, so a page fighting it cannot make us loop).
     if (u.mounted && !u.shadowHost.isConnected) {
       if (remounts >= MAX_REMOUNTS) return;
@@ -307,7 +309,7 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
         platform={platform}
         state={shown}
         locale={locale()}
-        theme={themeOf()}
+        theme={pageIs}
         collapsed={prefs.collapsed}
         position={{ right: prefs.right, bottom: prefs.bottom }}
         onCollapse={(collapsed) => savePrefs({ collapsed })}

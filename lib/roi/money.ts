@@ -4,21 +4,26 @@
  */
 import { numberFormat } from '../intl';
 
-const SUPPORTED: ReadonlySet<string> | null = (() => {
+/** The codes this browser's Intl knows (null: it cannot say), looked up on first use: content scripts load this module on every page and most never ask. */
+let supported: ReadonlySet<string> | null | undefined;
+function supportedCodes(): ReadonlySet<string> | null {
+  if (supported !== undefined) return supported;
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
   try {
-    return intl.supportedValuesOf ? new Set(intl.supportedValuesOf('currency')) : null;
+    supported = intl.supportedValuesOf ? new Set(intl.supportedValuesOf('currency')) : null;
   } catch {
-    return null;
+    supported = null;
   }
-})();
+  return supported;
+}
 
 /** An ISO 4217 code's shape: three capital letters. */
 export const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 export function isCurrencyCode(code: unknown): code is string {
   if (typeof code !== 'string' || !CURRENCY_CODE.test(code)) return false;
-  return SUPPORTED ? SUPPORTED.has(code) : true;
+  const codes = supportedCodes();
+  return codes ? codes.has(code) : true;
 }
 
 /** "$1,500.00", "1.500,00 €" — or the plain number when the code is unknown. */
