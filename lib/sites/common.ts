@@ -4,6 +4,7 @@
  * No browser API beyond the Document passed in; runs in the page and in Node (linkedom).
  */
 import { countsAgree, parseCount, type ParsedCount } from '../parse-count';
+import { parseJson } from './parsed-json';
 import type { Platform, Selector, Source, Unreadable, UnreadableReason } from './types';
 
 /** Visible text of an element, whitespace collapsed. */
@@ -123,7 +124,7 @@ export function scriptJson(doc: Document, script: Selector): unknown {
   if (entry) return entry.value;
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJson(text);
   } catch {
     value = undefined;
   }
@@ -148,7 +149,7 @@ function parseJsonAt(text: string, start: number): unknown {
     const tail = text.slice(lastBrace + 1).trim();
     if (tail === '' || tail === ';') {
       try {
-        return JSON.parse(text.slice(start, lastBrace + 1));
+        return parseJson(text.slice(start, lastBrace + 1));
       } catch {
         /* fall through to the scan */
       }
@@ -165,7 +166,7 @@ function parseJsonAt(text: string, start: number): unknown {
     else if (c === 123 /* { */) depth++;
     else if (c === 125 /* } */ && --depth === 0) {
       try {
-        return JSON.parse(text.slice(start, i + 1));
+        return parseJson(text.slice(start, i + 1));
       } catch {
         return undefined;
       }

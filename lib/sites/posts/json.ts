@@ -2,6 +2,7 @@
  * Reading response text the sites send: JSON framed in ways JSON.parse alone refuses.
  * No browser or Node API; runs in the isolated content script and in Node.
  */
+import { parseJson } from '../parsed-json';
 import type { SkipReason } from './types';
 
 /** Responses longer than this are refused unparsed (issue 13: at most 4 MB per response;
@@ -104,16 +105,10 @@ const FAILED = Symbol('failed');
 
 function parse(text: string): unknown {
   try {
-    return text.includes('"__proto__"') ? JSON.parse(text, dropProto) : JSON.parse(text);
+    return parseJson(text);
   } catch {
     return FAILED;
   }
-}
-
-// JSON.parse makes `__proto__` an own property (not the prototype), but a later spread or
-// merge would turn it into one; removing it here makes every later use safe.
-function dropProto(key: string, value: unknown): unknown {
-  return key === '__proto__' ? undefined : value;
 }
 
 function stripFraming(text: string): { body: string; script: boolean } {
