@@ -17,10 +17,12 @@ import { loadHtml } from './fixtures';
 afterEach(() => vi.restoreAllMocks());
 
 describe('parseJson', () => {
-  test('is JSON.parse on any JSON text, short or long', () => {
+  test('is JSON.parse, less its __proto__ keys, on any JSON text, short or long', () => {
+    // fc.jsonValue() makes "__proto__" keys now and then: parseJson drops those on purpose (next tests).
+    const withoutProto = (text: string) => JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value)) as unknown;
     fc.assert(fc.property(fc.jsonValue(), fc.nat(40_000), (value, pad) => {
       const text = JSON.stringify({ value, pad: 'x'.repeat(pad) });
-      expect(parseJson(text)).toEqual(JSON.parse(text));
+      expect(parseJson(text)).toEqual(withoutProto(text));
     }), { numRuns: 200 });
   });
 
