@@ -7,17 +7,13 @@
  * are the reason for each rule below.
  */
 
-// Devanagari "ज़" has two spellings (one code point, or ज + nukta); compare in NFC.
-// ASCII text is already NFC: skipping normalize() for it keeps the tables' set-up (run on every
-// page a content script starts on) from 2.8 ms to a fraction (CPU profile, issue 18).
+// Devanagari "ज़" has two spellings (one code point, or ज + nukta); compare in NFC. The tables'
+// keys are written in NFC (this file is NFC: tests/unit/parse-count.test.ts checks it), so only
+// the page's text is normalised, and ASCII text, which is NFC already, not even that. Normalising
+// the keys on every page a content script starts on cost about 1 ms of the page's main thread
+// there (the first normalize() in a page sets up ICU's normaliser; CPU profile, issue 18).
 const ASCII = /^[\x00-\x7f]*$/;
 export const nfc = (text: string): string => (ASCII.test(text) ? text : text.normalize('NFC'));
-function nfcKeys(table: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(table).map(([k, v]) => [nfc(k), v]));
-}
-function nfcKeysOfEach(tables: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
-  return Object.fromEntries(Object.entries(tables).map(([lang, t]) => [lang, nfcKeys(t)]));
-}
 
 
 export interface ParsedCount {
@@ -44,7 +40,7 @@ export interface ParseCountOptions {
 // Source: Intl.NumberFormat(locale, {notation: 'compact'}) in ~60 locales (the table is
 // checked against Intl in tests/unit/parse-count.test.ts) plus the spelled-out forms the
 // sites use in aria-labels ("1.2 million views").
-const DEFAULT_SUFFIXES: Record<string, number> = nfcKeys({
+const DEFAULT_SUFFIXES: Record<string, number> = {
   k: 3, thousand: 3, tausend: 3, mille: 3, mil: 3, tys: 3, 'тыс': 3, 'тис': 3, 'хил': 3, 'хиљ': 3,
   tis: 3, 'tūkst': 3, tuh: 3, 'þ': 3, 'χιλ': 3, rb: 3, ribu: 3, 'ألف': 3, 'هزار': 3, 'ہزار': 3,
   'हज़ार': 3, 'ह': 3, 'হা': 3, 'мың': 3, 'ஆ': 3, 'వే': 3, e: 3,
@@ -62,11 +58,11 @@ const DEFAULT_SUFFIXES: Record<string, number> = nfcKeys({
   // plural and long forms Intl uses for some counts (Arabic 3–10 thousand: "٥ آلاف")
   'พัน': 3, 'หมื่น': 4, 'แสน': 5, 'ล้าน': 6, // Thai (YouTube: "1.2 ล้าน")
   'آلاف': 3, 'ملايين': 6, 'مليارات': 9, 'هزارمیلیارد': 12, 'ٹریلین': 12, 'करोड़': 7, 'अरब': 9, 'खरब': 11, 'नील': 13,
-});
+};
 
 // Where a language gives a common abbreviation another meaning (Turkish "B" = bin =
 // thousand, Indonesian "M" = miliar = 10^9, Spanish "B" = billón = 10^12, ...).
-const LANGUAGE_SUFFIXES: Record<string, Record<string, number>> = nfcKeysOfEach({
+const LANGUAGE_SUFFIXES: Record<string, Record<string, number>> = {
   tr: { b: 3, mn: 6, mr: 9, tn: 12 },
   id: { m: 9, t: 12 },
   ms: { j: 6, b: 9 },
@@ -97,7 +93,7 @@ const LANGUAGE_SUFFIXES: Record<string, Record<string, number>> = nfcKeysOfEach(
   hi: { 'क': 7, 'अ': 9, 'ख': 11 },
   mr: { 'ह': 3, 'अब्ज': 9, 'खर्व': 11 },
   ur: { 'ارب': 9, 'کھرب': 11 },
-});
+};
 
 // The spelled-out number words of each language ("104 mila", "2,5 milioane", "12 тысяч"), as
 // Intl.NumberFormat(locale, {notation: 'compact', compactDisplay: 'long'}) writes them (CLDR;
