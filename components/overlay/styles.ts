@@ -7,8 +7,9 @@
  * panel's always were: cl-contents lifts the rows it groups for the pages, and order puts
  * the rate under its label and the tier under the definition.
  *
- * The same CSS styles the panel's frame (entrypoints/panel), with FRAME_CSS on top: there the
- * root is the frame's whole page, in the panel's body, so it has no box of its own.
+ * The same CSS styles the panel's frame (entrypoints/panel), with TOOLS_CSS (what only the frame
+ * draws) and FRAME_CSS on top: there the root is the frame's whole page, in the panel's body, so
+ * it has no box of its own.
  */
 export const OVERLAY_CSS = `
 :host { all: initial !important; }
@@ -62,9 +63,22 @@ export const OVERLAY_CSS = `
 .cl-engagement .cl-sponsored { order: 8; }
 .cl-engagement .cl-cadence { order: 9; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.cl-actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .cl-btn { all: unset; cursor: pointer; padding: 6px 12px; border-radius: 8px; background: var(--accent); color: var(--accent-fg); font-weight: 600; }
 .cl-btn[data-variant="ghost"] { background: var(--chip); color: var(--fg); }
+.cl-tools { justify-self: start; font-weight: 500; }
+.cl-note { display: block; font-weight: 400; color: var(--muted); font-size: 11px; }
+.cl-body[hidden] { display: none; }
+.cl-frame-el { display: block; width: calc(100% + 8px); height: 0; border: 0; margin: -4px; padding: 0; background: transparent; color-scheme: normal; }
+.cl-frame-el[data-shown="false"] { visibility: hidden; margin: -10px -4px 0; }
+`;
+
+/**
+ * The user's part of the panel (save, lists, the quote, a booked post: ProfilePanel, QuickQuote,
+ * PriceAnswer, PostPanel), drawn only in the frame: kept out of the shadow root, whose CSS every
+ * profile page load parses.
+ */
+export const TOOLS_CSS = `
+.cl-actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .cl-btn[disabled] { opacity: 0.6; cursor: default; }
 .cl-saved { color: var(--good); font-weight: 600; }
 .cl-input, .cl-select { all: unset; padding: 5px 8px; border: 1px solid var(--line); border-radius: 8px; background: var(--bg); color: var(--fg); min-width: 0; }
@@ -74,7 +88,6 @@ export const OVERLAY_CSS = `
 .cl-results dt { color: var(--muted); } .cl-results dd { margin: 0; font-weight: 600; text-align: right; font-variant-numeric: tabular-nums; }
 .cl-error { color: var(--bad); font-size: 12px; }
 .cl-dash { margin-left: auto; }
-.cl-tools { justify-self: start; font-weight: 500; }
 .cl-link { all: unset; cursor: pointer; color: var(--accent); text-decoration: underline; }
 .cl-link:focus-visible, .cl-saved:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .cl-price { display: grid; gap: 4px; }
@@ -83,13 +96,9 @@ export const OVERLAY_CSS = `
 .cl-root[data-theme="dark"] .cl-price[data-verdict="below"] .cl-price-verdict { color: var(--good); }
 .cl-price[data-verdict="above"] .cl-price-verdict { color: var(--bad); }
 .cl-price .cl-results dd { text-align: left; font-weight: 600; overflow-wrap: anywhere; }
-.cl-note { display: block; font-weight: 400; color: var(--muted); font-size: 11px; }
 .cl-foot { color: var(--muted); font-size: 11px; }
 .cl-foot summary { cursor: pointer; }
 .cl-foot ul { margin: 4px 0 0; padding-left: 16px; }
-.cl-body[hidden] { display: none; }
-.cl-frame-el { display: block; width: calc(100% + 8px); height: 0; border: 0; margin: -4px; padding: 0; background: transparent; color-scheme: normal; }
-.cl-frame-el[data-shown="false"] { visibility: hidden; margin: -10px -4px 0; }
 `;
 
 /**

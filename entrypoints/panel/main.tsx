@@ -9,7 +9,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { PanelFrame } from '@/components/overlay/PanelFrame';
-import { FRAME_CSS, OVERLAY_CSS } from '@/components/overlay/styles';
+import { FRAME_CSS, OVERLAY_CSS, TOOLS_CSS } from '@/components/overlay/styles';
 import type { OverlayActions } from '@/components/overlay/types';
 import { sendMessage } from '@/lib/protocol';
 import { PANEL_PORT_PREFIX, PANEL_REPORT_EVENT, PANEL_SHOW_EVENT, type PanelReport, type PanelShow } from '@/lib/protocol/panel';
@@ -23,7 +23,7 @@ const actions: OverlayActions = {
 };
 
 const style = document.createElement('style');
-style.textContent = OVERLAY_CSS + FRAME_CSS;
+style.textContent = OVERLAY_CSS + TOOLS_CSS + FRAME_CSS;
 document.head.append(style);
 
 const root = createRoot(document.getElementById('root')!);
