@@ -6,8 +6,9 @@
  *
  * The figures are loaded in a worker (lib/dashboard/figures.worker.ts), started once the
  * creators are read and the table they make is painted (starting it with the page slowed the
- * table by some 40 ms on two cores, and asking it before that paint held the paint back): IndexedDB deserialises what a thread reads on that thread, so the page's main
- * thread only reads the creators, and the table is usable while the figures come in.
+ * table by some 40 ms on two cores; asking it before that paint held the paint back):
+ * IndexedDB deserialises what a thread reads on that thread, so the page's main thread only
+ * reads the creators, and the table is usable while the figures come in.
  * Where there is no worker (the unit tests), they are loaded here, a range of creators at
  * a time. They are loaded again when a snapshot or post is written anywhere (Dexie's
  * storagemutated event: this page, the background, another tab), and when a creator's
@@ -141,8 +142,8 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   }, [db]);
 
   // After the table's first paint, not before it: React runs this effect before the browser
-  // paints the commit that first has the creators, and asking the worker (the creators' columns
-  // made and sent) held that paint back by some 20 ms at 20,000 creators (CPU profile, issue 18).
+  // paints the commit that first has the creators, and asking the worker then (the creators'
+  // columns made and sent) held that paint back, by about 5-15 ms at 20,000 creators (issue 18).
   useEffect(() => {
     if (!creators) return;
     return afterPaint(() => start.current?.());
