@@ -33,6 +33,7 @@ import { pageLocale } from '@/lib/view/creator';
 import type { Platform, Reading } from '@/lib/sites/types';
 import { DEFAULT_PREFS, prefsKey, type OverlayPrefs } from '@/lib/overlay/prefs';
 import { Overlay, type FrameSlot } from './Overlay';
+import { figuresKey } from './ProfileFigures';
 import { OVERLAY_CSS } from './styles';
 import type { OverlayState, Position } from './types';
 
@@ -288,6 +289,9 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
   let theme: 'light' | 'dark' | null = null;
   const themeOf = () => (theme ??= pageTheme(document));
 
+  /** The root last drawn into and what it was drawn from (see draw). */
+  let drawn: { root: Root; key: string; reading: Reading | null } | null = null;
+
   function draw(u: ShadowRootContentScriptUi<Root>, shown: OverlayState) {
     // A booked post's panel is all frame (its bookings are the user's): nothing to paint first.
     if (shown.kind === 'post' && !frameWanted) wantFrame();
@@ -304,17 +308,30 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
     watchRemoval(u);
     const root = u.mounted;
     if (!root) return;
+    const lang = locale();
+    const frame = frameSlot();
+    // What the shadow root draws from (the library's answer changes only the frame's part, save
+    // for the settings that judge the figures): the same again is not drawn again (issue 18;
+    // each such draw was about 0.5 ms of the page's main thread, one or two per page load).
+    const drawKey = JSON.stringify([shown.kind, shown.kind === 'unreadable' ? shown.message : null, shown.kind === 'profile' ? figuresKey(shown.view, platform) : null,
+      lang ?? null, pageIs, prefs.collapsed, prefs.right, prefs.bottom, frame.src, frame.height, frame.shown]);
+    const drawnReading = shown.kind === 'profile' || shown.kind === 'post' ? shown.reading : null;
+    if (drawn && drawn.root === root && drawn.key === drawKey && drawn.reading === drawnReading) {
+      sendToFrame();
+      return;
+    }
+    drawn = { root, key: drawKey, reading: drawnReading };
     const element = (
       <Overlay
         platform={platform}
         state={shown}
-        locale={locale()}
+        locale={lang}
         theme={pageIs}
         collapsed={prefs.collapsed}
         position={{ right: prefs.right, bottom: prefs.bottom }}
         onCollapse={(collapsed) => savePrefs({ collapsed })}
         onMove={(p: Position) => savePrefs(p)}
-        frame={frameSlot()}
+        frame={frame}
         onPainted={onPainted}
       />
     );

@@ -21,7 +21,7 @@ export const OVERLAY_CSS = `
   box-sizing: border-box; text-align: left; letter-spacing: normal; direction: ltr; }
 .cl-root[data-theme="dark"] { --bg: #1d2026; --fg: #eef0f3; --muted: #a3aab6; --line: #353a44; --accent: #7b93ff; --accent-fg: #0e1116;
   --good: #69db7c; --bad: #ff8787; --neutral: #a3aab6; --chip: #2a2e36; --shadow: 0 6px 24px rgba(0, 0, 0, 0.5); }
-.cl-root *, .cl-root *::before, .cl-root *::after { box-sizing: border-box; }
+.cl-root * { box-sizing: border-box; }
 .cl-root[data-collapsed="true"] { width: auto; border-radius: 999px; }
 .cl-head { display: flex; align-items: center; gap: 8px; padding: 8px 10px; border-bottom: 1px solid var(--line); cursor: grab; user-select: none; touch-action: none; }
 .cl-root[data-collapsed="true"] .cl-head { border-bottom: 0; }
