@@ -312,7 +312,7 @@ export function createOverlay(ctx: ContentScriptContext, platform: Platform): Ov
     const frame = frameSlot();
     // What the shadow root draws from (the library's answer changes only the frame's part, save
     // for the settings that judge the figures): the same again is not drawn again (issue 18;
-    // each such draw was about 0.5 ms of the page's main thread, one or two per page load).
+    // each such draw was about 0.5 ms of the page's main thread, one per load on the three sites' fixtures).
     const drawKey = JSON.stringify([shown.kind, shown.kind === 'unreadable' ? shown.message : null, shown.kind === 'profile' ? figuresKey(shown.view, platform) : null,
       lang ?? null, pageIs, prefs.collapsed, prefs.right, prefs.bottom, frame.src, frame.height, frame.shown]);
     const drawnReading = shown.kind === 'profile' || shown.kind === 'post' ? shown.reading : null;
